@@ -1,0 +1,30 @@
+namespace Portal.Domain.Audit;
+
+/// <summary>
+/// One changed field of one entity (nhật ký thay đổi). Written by the persistence layer in the same transaction as
+/// the change itself, so no write path can skip it.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid CorrelationId { get; set; }
+    public string? UserId { get; set; }
+    public string UserName { get; set; } = "";
+    /// <summary>The unit the changed data belongs to (the actor's unit when the data has none).</summary>
+    public Guid? UnitId { get; set; }
+    public string? ClientIp { get; set; }
+    public AuditAction Action { get; set; }
+    public string Entity { get; set; } = "";
+    public string EntityKey { get; set; } = "";
+    public string Field { get; set; } = "";
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
+}
+
+public enum AuditAction
+{
+    Added = 1,
+    Modified = 2,
+    Deleted = 3,
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Audit;
+
+namespace Portal.Infrastructure.Data.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_entries");
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.UserName).HasMaxLength(256);
+        b.Property(x => x.ClientIp).HasMaxLength(64);
+        b.Property(x => x.Entity).HasMaxLength(100);
+        b.Property(x => x.EntityKey).HasMaxLength(200);
+        b.Property(x => x.Field).HasMaxLength(100);
+        b.HasIndex(x => new { x.At, x.Id }).IsDescending(true, true);
+        b.HasIndex(x => new { x.Entity, x.EntityKey });
+        b.HasIndex(x => new { x.UnitId, x.At });
+    }
+}

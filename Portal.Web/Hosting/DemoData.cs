@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Organisation;
+using Portal.Domain.Staff;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+using Portal.Web.Features.Deadlines;
+using Portal.Web.Shared;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>
+/// The demo: a Department, a ward, two schools, one account per role and a few dozen staff members. Every name is
+/// invented. The known demo password exists only here and is seeded only when the demo is asked for (always with the
+/// local database, otherwise only with Portal:Demo=true), so it never reaches a real installation by accident.
+/// </summary>
+internal sealed class DemoData(IDbContextFactory<PortalDbContext> contexts, UserManager<PortalUser> users, ObligationOpener obligations,
+    SchoolClock clock)
+{
+    public const string Password = "demo-portal-2026";
+
+    private static readonly Guid DepartmentId = Guid.Parse("0193a000-0000-7000-9000-000000000001");
+    private static readonly Guid WardId = Guid.Parse("0193a000-0000-7000-9000-000000000002");
+    public static readonly Guid HoaSenId = Guid.Parse("0193a000-0000-7000-9000-000000000003");
+    public static readonly Guid AnhDuongId = Guid.Parse("0193a000-0000-7000-9000-000000000004");
+
+    public static readonly IReadOnlyList<(string Email, string Name, string Role, Guid Unit)> Accounts =
+    [
+        ("admin@portal.demo", "Quản trị Hệ Thống", PortalRoles.Admin, DepartmentId),
+        ("hieutruong@hoasen.demo", "Trần Thị Minh Châu", PortalRoles.Principal, HoaSenId),
+        ("vanthu@hoasen.demo", "Phạm Thu Hà", PortalRoles.RecordsOfficer, HoaSenId),
+        ("giaovien@hoasen.demo", "Lê Văn Khoa", PortalRoles.Staff, HoaSenId),
+        ("hieutruong@anhduong.demo", "Võ Quốc Bảo", PortalRoles.Principal, AnhDuongId),
+        ("vanthu@anhduong.demo", "Ngô Thị Lan Anh", PortalRoles.RecordsOfficer, AnhDuongId),
+        ("phuong@portal.demo", "Đỗ Quang Vinh", PortalRoles.Supervisor, WardId),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.Units.AnyAsync(u => u.Id == DepartmentId, ct)) return;
+
+        var department = new OrgUnit(DepartmentId, "Sở Giáo dục và Đào tạo (demo)", OrgUnitKind.Department, null);
+        var ward = new OrgUnit(WardId, "Ủy ban nhân dân Phường Hòa Bình (demo)", OrgUnitKind.Ward, department);
+        var hoaSen = new OrgUnit(HoaSenId, "Trường Tiểu học Hoa Sen", OrgUnitKind.School, ward);
+        var anhDuong = new OrgUnit(AnhDuongId, "Trường Tiểu học Ánh Dương", OrgUnitKind.School, ward);
+        db.Units.AddRange(department, ward, hoaSen, anhDuong);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (email, name, role, unit) in Accounts)
+        {
+            var user = new PortalUser { UserName = email, Email = email, FullName = name, UnitId = unit, EmailConfirmed = true };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, role);
+        }
+
+        var random = new Random(2026);
+        var today = clock.Today;
+        foreach (var (unit, count, prefix) in new[] { (HoaSenId, 28, "079"), (AnhDuongId, 22, "080") })
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var staff = InventStaff(random, unit, prefix, i, today);
+                db.Staff.Add(staff);
+                var obligation = await obligations.OpenForRecruitmentAsync(db, staff, ct);
+                // Older records were completed in their time (a few late), so the demo's overdue list is the recent ones.
+                if (obligation is not null && obligation.DueOn < today.AddDays(-30))
+                    obligation.Complete(staff.RecruitmentDecisionDate.AddDays(random.Next(5, 70)));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
+    private static readonly string[] FemaleNames = ["Thị Thanh Hương", "Thị Mai Anh", "Ngọc Diệp", "Thị Hồng Nhung", "Thu Trang", "Thị Kim Oanh", "Bảo Ngọc", "Thị Tuyết Mai", "Minh Thư", "Thị Lệ Quyên"];
+    private static readonly string[] MaleNames = ["Văn Hùng", "Quốc Tuấn", "Minh Đức", "Hữu Phước", "Thanh Tùng", "Đức Thắng", "Văn Lộc", "Gia Huy", "Trọng Nghĩa", "Công Danh"];
+    private static readonly string[] Titles = ["Giáo viên tiểu học hạng III", "Giáo viên tiểu học hạng II", "Giáo viên tiểu học hạng I", "Kế toán viên", "Văn thư viên trung cấp", "Nhân viên thư viện"];
+
+    private static StaffMember InventStaff(Random random, Guid unit, string prefix, int index, DateOnly today)
+    {
+        var female = random.Next(100) < 75;
+        var name = $"{FamilyNames[random.Next(FamilyNames.Length)]} {(female ? FemaleNames : MaleNames)[random.Next(10)]}";
+        var born = new DateOnly(random.Next(1968, 2001), random.Next(1, 13), random.Next(1, 29));
+        // Most were recruited years ago; a few recently, so the demo shows obligations overdue and falling due.
+        var recruited = index switch
+        {
+            0 => today.AddDays(-75),
+            1 => today.AddDays(-62),
+            2 => today.AddDays(-56),
+            3 => today.AddDays(-20),
+            _ => born.AddYears(22 + random.Next(0, 8)),
+        };
+        if (recruited > today) recruited = today.AddDays(-400);
+        var citizenId = $"{prefix}{(born.Year >= 2000 ? (female ? 3 : 2) : (female ? 1 : 0))}{born.Year % 100:00}{random.Next(0, 1_000_000):000000}";
+        return new StaffMember(Guid.CreateVersion7(), unit,
+            new StaffIdentity(name, born, female ? Gender.Female : Gender.Male, citizenId, Titles[random.Next(Titles.Length)]),
+            new Recruitment($"{random.Next(10, 300)}/QĐ-UBND", recruited));
+    }
+}

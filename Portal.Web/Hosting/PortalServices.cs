@@ -1,0 +1,165 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using MudBlazor.Services;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Mail;
+using Portal.Web.Features.Account;
+using Portal.Web.Features.Audit;
+using Portal.Web.Features.Dashboard;
+using Portal.Web.Features.Deadlines;
+using Portal.Web.Features.Mail;
+using Portal.Web.Features.Staff;
+using Portal.Web.Shared;
+
+namespace Portal.Web.Hosting;
+
+public static class PortalServices
+{
+    public static readonly string[] Cultures = ["vi-VN", "en-US"];
+
+    public static void AddPortal(this WebApplicationBuilder builder, PortalDatabase database)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls($"http://127.0.0.1:{configuration.GetValue("Portal:Port", 5000)}");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(SchoolClock.FromConfiguration(configuration));
+        services.AddPortalData(database.ConnectionString);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddHttpContextAccessor();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<CircuitHandler, ClientAddressCircuitHandler>();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingUserStateProvider>();
+
+        services.AddPortalIdentity();
+        services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddSingleton(configuration.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
+        services.AddSingleton<SmtpMailSender>();
+        services.AddScoped<OutboxDispatchJob>();
+        services.AddScoped<OverdueDigestJob>();
+        services.AddScoped<StaffService>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<AuditService>();
+        services.AddScoped<OutboxService>();
+        services.AddScoped<ObligationOpener>();
+        services.AddScoped<DatabaseInitialiser>();
+        services.AddScoped<DemoData>();
+
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString),
+                new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(5), PrepareSchemaIfNecessary = true }));
+        if (configuration.GetValue("Portal:RunJobs", true))
+            services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+
+    /// <summary>One context per operation from the factory; Identity's stores get a scoped one from the same factory.</summary>
+    public static void AddPortalData(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton(sp => new DbContextOptionsBuilder<PortalDbContext>()
+            .UseNpgsql(connectionString)
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>())
+            .Options);
+        services.AddScoped<IDbContextFactory<PortalDbContext>, PortalDbContextFactory>();
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+    }
+
+    private static void AddPortalIdentity(this IServiceCollection services)
+    {
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "portal.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorization();
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                // NIST SP 800-63B / OWASP: length over composition rules; common passwords are refused by a validator.
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddDefaultTokenProviders();
+        // OWASP (2023) asks 210,000 PBKDF2-HMAC-SHA512 iterations; Identity's default is 100,000.
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        // A disabled account or a changed password ends other sessions within a minute, not the default 30.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+    }
+
+    public static void UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new JobsDashboardAuthorization()],
+            AsyncAuthorization = [],
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "Portal — tác vụ nền",
+        }).RequireAuthorization(p => p.RequireRole(PortalRoles.Admin, PortalRoles.Principal));
+    }
+
+    public static async Task InitialiseDatabaseAsync(this WebApplication app, PortalDatabase database)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().RunAsync(database.SeedDemo);
+        RecurringJobs.Register(app.Services);
+    }
+}

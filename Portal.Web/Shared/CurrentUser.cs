@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Web.Shared;
+
+/// <summary>
+/// The person behind this request or circuit: who they are, their roles and the unit subtree they may see. Every
+/// service method starts with <see cref="RequireAsync"/>, so role and unit scope are checked on the server whatever
+/// the UI shows. It is also the audit actor of the scope.
+/// </summary>
+public sealed class CurrentUser(AuthenticationStateProvider authentication, IHttpContextAccessor http,
+    DbContextOptions<PortalDbContext> options) : IAuditActor
+{
+    private UserScope? _scope;
+    private string? _clientIp;
+
+    /// <summary>Set for interactive circuits, where an unloaded user must never be mistaken for the system.</summary>
+    internal bool IsInteractive { get; set; }
+
+    internal string? ClientIp
+    {
+        get => _clientIp ??= http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        set => _clientIp = value;
+    }
+
+    /// <summary>Loads the signed-in user and checks they hold one of <paramref name="roles"/> (any role when empty).</summary>
+    public async Task<UserScope> RequireAsync(IReadOnlyCollection<string> roles, CancellationToken ct = default)
+    {
+        var scope = _scope ??= await LoadAsync(ct);
+        if (scope is null) throw new ForbiddenException("Bạn cần đăng nhập.");
+        if (roles.Count > 0 && !roles.Any(scope.IsInRole)) throw new ForbiddenException("Bạn không có quyền thực hiện thao tác này.");
+        return scope;
+    }
+
+    private async Task<UserScope?> LoadAsync(CancellationToken ct)
+    {
+        var principal = (await authentication.GetAuthenticationStateAsync()).User;
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null) return null;
+        // A read-only context without an actor (the factory's actor is this class); it could not save if it tried.
+        await using var db = new PortalDbContext(options);
+        // The unit and its path come from the database, not the cookie, so a moved account is scoped correctly at once.
+        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId && !u.IsDisabled)
+            .Join(db.Units, u => u.UnitId, unit => unit.Id, (u, unit) => new { u.UserName, u.FullName, u.UnitId, unit.Path, UnitName = unit.Name })
+            .SingleOrDefaultAsync(ct);
+        if (row is null) return null;
+        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
+        return new UserScope(userId, row.UserName ?? "", row.FullName, row.UnitId, row.UnitName, row.Path, roles);
+    }
+
+    public ActorInfo Current
+    {
+        get
+        {
+            if (_scope is { } s) return new ActorInfo(s.UserId, s.UserName, s.UnitId, ClientIp);
+            if (http.HttpContext?.User is { Identity.IsAuthenticated: true } user)
+                return new ActorInfo(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity.Name ?? "",
+                    Guid.TryParse(user.FindFirstValue(PortalClaims.UnitId), out var unit) ? unit : null, ClientIp);
+            if (http.HttpContext is not null) return new ActorInfo(null, "Khách (chưa đăng nhập)", null, ClientIp);
+            if (IsInteractive) throw new InvalidOperationException("A service saved data before loading the current user.");
+            return new ActorInfo(null, "Hệ thống", null, null);
+        }
+    }
+}
+
+public sealed record UserScope(string UserId, string UserName, string FullName, Guid UnitId, string UnitName, string UnitPath,
+    IReadOnlySet<string> Roles)
+{
+    public bool IsInRole(string role) => Roles.Contains(role);
+}
+
+/// <summary>Thrown when the signed-in user may not do what was asked; pages show its Vietnamese message.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
+public static class PortalClaims
+{
+    public const string UnitId = "portal:unit";
+    public const string FullName = "portal:full_name";
+    public const string MustChangePassword = "portal:must_change_password";
+}
