@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
 using Portal.Infrastructure.Data;
@@ -32,34 +33,15 @@ public static class PortalServices
         if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls($"http://127.0.0.1:{configuration.GetValue("Portal:Port", 5000)}");
 
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(SchoolClock.FromConfiguration(configuration));
-        services.AddPortalData(database.ConnectionString);
+        services.AddPortalCore(configuration, database.ConnectionString);
+        services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
-        services.AddHttpContextAccessor();
         services.AddCascadingAuthenticationState();
-        services.AddScoped<CurrentUser>();
-        services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CircuitHandler, ClientAddressCircuitHandler>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingUserStateProvider>();
-
-        services.AddPortalIdentity();
-        services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
-
-        services.AddSingleton(configuration.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
-        services.AddSingleton<SmtpMailSender>();
-        services.AddScoped<OutboxDispatchJob>();
-        services.AddScoped<OverdueDigestJob>();
-        services.AddScoped<StaffService>();
-        services.AddScoped<DashboardService>();
-        services.AddScoped<AuditService>();
-        services.AddScoped<OutboxService>();
-        services.AddScoped<ObligationOpener>();
-        services.AddScoped<DatabaseInitialiser>();
-        services.AddScoped<DemoData>();
 
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -73,8 +55,35 @@ public static class PortalServices
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }
 
+    /// <summary>
+    /// Everything below the UI: clock, data, identity, the current user and the feature services and jobs. Shared by the
+    /// web host and the integration tests, which add their own AuthenticationStateProvider.
+    /// </summary>
+    public static void AddPortalCore(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => SchoolClock.FromConfiguration(configuration, sp.GetRequiredService<TimeProvider>()));
+        services.AddPortalData(connectionString);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddPortalIdentity();
+
+        services.AddSingleton(configuration.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
+        services.AddSingleton<SmtpMailSender>();
+        services.AddScoped<OutboxDispatchJob>();
+        services.AddScoped<OverdueDigestJob>();
+        services.AddScoped<ObligationOpener>();
+        services.AddScoped<StaffService>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<AuditService>();
+        services.AddScoped<OutboxService>();
+        services.AddScoped<DatabaseInitialiser>();
+        services.AddScoped<DemoData>();
+    }
+
     /// <summary>One context per operation from the factory; Identity's stores get a scoped one from the same factory.</summary>
-    public static void AddPortalData(this IServiceCollection services, string connectionString)
+    private static void AddPortalData(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton(sp => new DbContextOptionsBuilder<PortalDbContext>()

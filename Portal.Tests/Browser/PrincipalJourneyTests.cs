@@ -1,0 +1,125 @@
+using Microsoft.Playwright;
+using Portal.Web.Hosting;
+
+namespace Portal.Tests.Browser;
+
+/// <summary>The thin slice as the demo principal walks it: sign in, dashboard, new staff member, list, audit row.</summary>
+public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static async Task WaitForCircuitAsync(IPage page)
+    {
+        await page.Locator("#circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await AssertNoErrorBarAsync(page);
+    }
+
+    private static async Task AssertNoErrorBarAsync(IPage page) =>
+        Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync(), "the Blazor error bar appeared");
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/account/sign-in**");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", DemoData.Password);
+        await page.ClickAsync("#sign-in");
+        await WaitForCircuitAsync(page);
+    }
+
+    [Fact]
+    public async Task The_principal_signs_in_creates_a_staff_member_finds_them_and_sees_the_audit_row()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, "hieutruong@hoasen.demo");
+
+        Assert.Equal("Tổng quan", await page.TitleAsync());
+        Assert.Equal("28", await page.Locator("#staff-count").InnerTextAsync());
+        Assert.NotEqual("0", await page.Locator("#overdue-count").InnerTextAsync());
+
+        await page.ClickAsync("text=Hồ sơ viên chức");
+        await WaitForCircuitAsync(page);
+        await page.ClickAsync("#new-staff");
+        await page.Locator("#full-name").WaitForAsync();
+        await page.ClickAsync("#save-staff");
+        Assert.True(await page.GetByText("Vui lòng nhập họ và tên.").IsVisibleAsync(), "an empty form shows its messages");
+
+        await page.FillAsync("#full-name", "Nguyễn Thị Ngọc Lan");
+        await page.FillAsync("#date-of-birth", "17/05/1990");
+        await page.ClickAsync("#gender");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Nữ" }).ClickAsync();
+        await page.FillAsync("#citizen-id", "079190123456");
+        await page.FillAsync("#professional-title", "Giáo viên tiểu học hạng III");
+        await page.FillAsync("#decision-number", "125/QĐ-UBND");
+        await page.FillAsync("#decision-date", "02/11/2026");
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync("#save-staff");
+
+        await page.WaitForURLAsync("**/staff?created=**");
+        await page.FillAsync("#staff-search", "nguyen thi ngoc lan");
+        var link = page.Locator("#staff-grid a", new() { HasTextString = "Nguyễn Thị Ngọc Lan" });
+        await link.WaitForAsync();
+        Assert.Equal(1, await page.Locator("#staff-grid tbody tr").CountAsync());
+
+        await link.ClickAsync();
+        await page.GetByText("Xem lịch sử thay đổi").ClickAsync();
+        var auditRow = page.Locator("#audit-table tr", new() { HasTextString = "Nguyễn Thị Ngọc Lan" });
+        await auditRow.WaitForAsync();
+        var text = await auditRow.InnerTextAsync();
+        Assert.Contains("hieutruong@hoasen.demo", text);
+        Assert.Contains("Họ và tên", text);
+        Assert.Contains("Thêm mới", text);
+        await AssertNoErrorBarAsync(page);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_answered_in_Vietnamese_on_the_sign_in_page()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#email", "vanthu@anhduong.demo");
+        await page.FillAsync("#password", "không đúng mật khẩu");
+        await page.ClickAsync("#sign-in");
+
+        Assert.Equal("Email hoặc mật khẩu không đúng.", (await page.Locator("#sign-in-error").InnerTextAsync()).Trim());
+    }
+
+    [Fact]
+    public async Task Health_answers_for_load_balancers()
+    {
+        using var http = new HttpClient { BaseAddress = browser.App.Address };
+
+        var response = await http.GetAsync("health", TestContext.Current.CancellationToken);
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_jobs_dashboard_is_for_the_principal_and_refused_to_a_teacher()
+    {
+        var teacher = await browser.NewPageAsync();
+        await SignInAsync(teacher, "giaovien@hoasen.demo");
+        await teacher.GotoAsync("/jobs");
+        Assert.Contains("/account/denied", teacher.Url);
+
+        var principal = await browser.NewPageAsync();
+        await SignInAsync(principal, "hieutruong@hoasen.demo");
+        var response = await principal.GotoAsync("/jobs");
+        Assert.Equal(200, response!.Status);
+        Assert.Contains("Portal — tác vụ nền", await principal.TitleAsync());
+    }
+
+    [Fact]
+    public async Task Pages_need_a_sign_in_and_a_teacher_cannot_open_the_staff_list()
+    {
+        var anonymous = await browser.NewPageAsync();
+        await anonymous.GotoAsync("/staff");
+        await anonymous.WaitForURLAsync("**/account/sign-in?returnUrl=staff");
+
+        var teacher = await browser.NewPageAsync();
+        await SignInAsync(teacher, "giaovien@hoasen.demo");
+        await teacher.GotoAsync("/staff");
+        await WaitForCircuitAsync(teacher);
+        Assert.True(await teacher.GetByText("Bạn không có quyền xem trang này.").IsVisibleAsync());
+        Assert.Equal(0, await teacher.Locator("#staff-grid").CountAsync());
+    }
+}
