@@ -40,7 +40,7 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.ClickAsync("#new-staff");
         await page.Locator("#full-name").WaitForAsync();
         await page.ClickAsync("#save-staff");
-        Assert.True(await page.GetByText("Vui lòng nhập họ và tên.").IsVisibleAsync(), "an empty form shows its messages");
+        await Assertions.Expect(page.GetByText("Vui lòng nhập họ và tên.")).ToBeVisibleAsync();
 
         await page.FillAsync("#full-name", "Nguyễn Thị Ngọc Lan");
         await page.FillAsync("#date-of-birth", "17/05/1990");
@@ -56,8 +56,7 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.WaitForURLAsync("**/staff?created=**");
         await page.FillAsync("#staff-search", "nguyen thi ngoc lan");
         var link = page.Locator("#staff-grid a", new() { HasTextString = "Nguyễn Thị Ngọc Lan" });
-        await link.WaitForAsync();
-        Assert.Equal(1, await page.Locator("#staff-grid tbody tr").CountAsync());
+        await Assertions.Expect(page.Locator("#staff-grid tbody tr")).ToHaveCountAsync(1);
 
         await link.ClickAsync();
         await page.GetByText("Xem lịch sử thay đổi").ClickAsync();
@@ -113,13 +112,13 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
     {
         var anonymous = await browser.NewPageAsync();
         await anonymous.GotoAsync("/staff");
-        await anonymous.WaitForURLAsync("**/account/sign-in?returnUrl=staff");
+        await anonymous.WaitForURLAsync("**/account/sign-in?ReturnUrl=%2Fstaff");
 
         var teacher = await browser.NewPageAsync();
         await SignInAsync(teacher, "giaovien@hoasen.demo");
         await teacher.GotoAsync("/staff");
-        await WaitForCircuitAsync(teacher);
-        Assert.True(await teacher.GetByText("Bạn không có quyền xem trang này.").IsVisibleAsync());
+        Assert.Contains("/account/denied", teacher.Url);
+        await Assertions.Expect(teacher.Locator("#access-denied")).ToHaveTextAsync("Bạn không có quyền xem trang này.");
         Assert.Equal(0, await teacher.Locator("#staff-grid").CountAsync());
     }
 }

@@ -49,7 +49,7 @@ public sealed class OverdueMailTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(0, await RunDigestAsync(portal));
         Assert.Equal(0, await DispatchAsync(portal));
 
-        var mail = Assert.Single(_smtp.Messages.Where(m => m.To.ToString().Contains(principal.Email)));
+        var mail = Assert.Single(_smtp.Messages, m => m.To.ToString().Contains(principal.Email));
         Assert.Contains("Dương Thị Mai Anh", mail.TextBody);
         Assert.Contains("27/11/2026", mail.TextBody);
         Assert.Contains("Điều 8 khoản 1", mail.TextBody);
@@ -77,7 +77,7 @@ public sealed class OverdueMailTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(1, await DispatchAsync(portal));
         Assert.Equal(0, await DispatchAsync(portal));
 
-        Assert.Single(_smtp.Messages.Where(m => m.To.ToString().Contains(principal.Email)));
+        Assert.Single(_smtp.Messages, m => m.To.ToString().Contains(principal.Email));
         await using var after = portal.ReadContext();
         var sent = await after.Outbox.SingleAsync(m => m.To == principal.Email, Ct);
         Assert.Equal((OutboxStatus.Sent, 2), (sent.Status, sent.Attempts));

@@ -5,7 +5,7 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
 
     public void Advance(TimeSpan by) => _now += by;
 

@@ -1,0 +1,3 @@
+using Portal.Tests.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresFixture))]
