@@ -10,12 +10,14 @@ public sealed class BrowserFixture(PostgresFixture postgres) : IAsyncLifetime
 
     public SmtpListener Smtp { get; } = new();
     public PortalApp App { get; private set; } = default!;
+    public string ConnectionString { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
 
     public async ValueTask InitializeAsync()
     {
         await Smtp.StartAsync();
-        App = await PortalApp.StartAsync(await postgres.CreateDatabaseAsync(), Smtp.Port);
+        ConnectionString = await postgres.CreateDatabaseAsync();
+        App = await PortalApp.StartAsync(ConnectionString, Smtp.Port);
         _playwright = await Playwright.CreateAsync();
         var chromium = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium)) throw new InvalidOperationException($"Chromium not found at {chromium}: run the README's test command, which installs it.");

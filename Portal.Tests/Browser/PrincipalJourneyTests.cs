@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using Portal.Infrastructure.Identity;
+using Portal.Tests.Testing;
 using Portal.Web.Hosting;
 
 namespace Portal.Tests.Browser;
@@ -120,5 +122,57 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
         Assert.Contains("/account/denied", teacher.Url);
         await Assertions.Expect(teacher.Locator("#access-denied")).ToHaveTextAsync("Bạn không có quyền xem trang này.");
         Assert.Equal(0, await teacher.Locator("#staff-grid").CountAsync());
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_on_the_sign_in_page_lock_the_account_even_against_the_right_one()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        for (var i = 0; i < 5; i++)
+        {
+            await page.FillAsync("#email", "phuong@portal.demo");
+            await page.FillAsync("#password", $"sai mật khẩu lần {i}");
+            await page.ClickAsync("#sign-in");
+            await page.Locator("#sign-in-error").WaitForAsync();
+        }
+        await page.FillAsync("#email", "phuong@portal.demo");
+        await page.FillAsync("#password", DemoData.Password);
+        await page.ClickAsync("#sign-in");
+
+        await Assertions.Expect(page.Locator("#sign-in-error")).ToHaveTextAsync("Tài khoản tạm khóa 15 phút do nhập sai mật khẩu nhiều lần.");
+    }
+
+    [Fact]
+    public async Task A_new_account_must_choose_a_password_before_reaching_any_page()
+    {
+        await using var portal = await PortalHarness.AttachAsync(browser.ConnectionString);
+        var school = await portal.FindUnitAsync(DemoData.HoaSenId);
+        var email = $"moi-{Guid.NewGuid():N}@hoasen.demo";
+        await portal.CreateUserAsync(school, PortalRoles.RecordsOfficer, "Quách Thị Ngân", email, "mật khẩu tạm thời 1", mustChangePassword: true);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", "mật khẩu tạm thời 1");
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync("**/account/change-password");
+
+        await page.GotoAsync("/staff");
+        Assert.EndsWith("/account/change-password", page.Url);
+
+        await page.FillAsync("#current", "mật khẩu tạm thời 1");
+        await page.FillAsync("#new", "12345678");
+        await page.FillAsync("#confirm", "12345678");
+        await page.ClickAsync("#change-password");
+        await Assertions.Expect(page.GetByText("Mật khẩu này quá phổ biến hoặc dễ đoán; hãy chọn một cụm từ dài hơn.")).ToBeVisibleAsync();
+
+        await page.FillAsync("#current", "mật khẩu tạm thời 1");
+        await page.FillAsync("#new", "cây bàng trước cổng trường");
+        await page.FillAsync("#confirm", "cây bàng trước cổng trường");
+        await page.ClickAsync("#change-password");
+        await WaitForCircuitAsync(page);
+        await page.GotoAsync("/staff");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("#staff-grid")).ToBeVisibleAsync();
     }
 }

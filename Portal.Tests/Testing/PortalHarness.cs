@@ -31,9 +31,14 @@ public sealed class PortalHarness : IAsyncDisposable
     public TestClock Clock { get; }
     public string ConnectionString { get; }
 
-    public static async Task<PortalHarness> CreateAsync(PostgresFixture postgres, int? smtpPort = null, TestClock? clock = null)
+    public static async Task<PortalHarness> CreateAsync(PostgresFixture postgres, int? smtpPort = null, TestClock? clock = null) =>
+        await OpenAsync(await postgres.CreateDatabaseAsync(), smtpPort, clock, seed: true);
+
+    /// <summary>The services on a database that is already seeded (e.g. the one a running <see cref="PortalApp"/> uses).</summary>
+    public static Task<PortalHarness> AttachAsync(string connectionString) => OpenAsync(connectionString, null, null, seed: false);
+
+    private static async Task<PortalHarness> OpenAsync(string connectionString, int? smtpPort, TestClock? clock, bool seed)
     {
-        var connectionString = await postgres.CreateDatabaseAsync();
         var settings = new Dictionary<string, string?> { ["Portal:TimeZone"] = "Asia/Ho_Chi_Minh" };
         if (smtpPort is { } port)
         {
@@ -54,6 +59,7 @@ public sealed class PortalHarness : IAsyncDisposable
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthentication>());
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var harness = new PortalHarness(provider, clock, connectionString);
+        if (!seed) return harness;
         await harness.AsSystemAsync(async sp =>
         {
             var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
@@ -91,6 +97,12 @@ public sealed class PortalHarness : IAsyncDisposable
     /// <summary>A context for assertions, outside any actor: it can read, and cannot save audited data.</summary>
     public PortalDbContext ReadContext() => new(_services.GetRequiredService<DbContextOptions<PortalDbContext>>());
 
+    public async Task<OrgUnit> FindUnitAsync(Guid id)
+    {
+        await using var db = ReadContext();
+        return await db.Units.SingleAsync(u => u.Id == id);
+    }
+
     public Task<OrgUnit> CreateUnitAsync(string name, OrgUnitKind kind, OrgUnit? parent) => AsSystemAsync(async sp =>
     {
         await using var db = await sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
@@ -100,13 +112,14 @@ public sealed class PortalHarness : IAsyncDisposable
         return unit;
     });
 
-    /// <summary>An account with no password (these tests do not sign in over HTTP), in <paramref name="unit"/> with <paramref name="role"/>.</summary>
-    public Task<TestUser> CreateUserAsync(OrgUnit unit, string role, string fullName, string? email = null) => AsSystemAsync(async sp =>
+    /// <summary>An account in <paramref name="unit"/> with <paramref name="role"/>; without a password unless the test signs in over HTTP.</summary>
+    public Task<TestUser> CreateUserAsync(OrgUnit unit, string role, string fullName, string? email = null, string? password = null,
+        bool mustChangePassword = false) => AsSystemAsync(async sp =>
     {
         var users = sp.GetRequiredService<UserManager<PortalUser>>();
         email ??= $"{Guid.NewGuid():N}@test.portal";
-        var user = new PortalUser { UserName = email, Email = email, FullName = fullName, UnitId = unit.Id, EmailConfirmed = true };
-        Check(await users.CreateAsync(user));
+        var user = new PortalUser { UserName = email, Email = email, FullName = fullName, UnitId = unit.Id, EmailConfirmed = true, MustChangePassword = mustChangePassword };
+        Check(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
         [
