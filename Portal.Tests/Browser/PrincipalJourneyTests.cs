@@ -66,6 +66,7 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
         await auditRow.WaitForAsync();
         var text = await auditRow.InnerTextAsync();
         Assert.Contains("hieutruong@hoasen.demo", text);
+        Assert.Contains("127.0.0.1", text);
         Assert.Contains("Họ và tên", text);
         Assert.Contains("Thêm mới", text);
         await AssertNoErrorBarAsync(page);
@@ -118,6 +119,8 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
 
         var teacher = await browser.NewPageAsync();
         await SignInAsync(teacher, "giaovien@hoasen.demo");
+        await Assertions.Expect(teacher.Locator("#staff-welcome")).ToContainTextAsync("Lê Văn Khoa");
+        Assert.Equal(0, await teacher.Locator("#staff-count").CountAsync());
         await teacher.GotoAsync("/staff");
         Assert.Contains("/account/denied", teacher.Url);
         await Assertions.Expect(teacher.Locator("#access-denied")).ToHaveTextAsync("Bạn không có quyền xem trang này.");
