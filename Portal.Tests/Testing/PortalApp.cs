@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Portal.Tests.Testing;
@@ -26,7 +24,7 @@ public sealed class PortalApp : IAsyncDisposable
 
     public static async Task<PortalApp> StartAsync(string connectionString, int smtpPort)
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var dll = WebAssemblyPath();
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -85,12 +83,6 @@ public sealed class PortalApp : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build Portal.Web first", dll);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -18,22 +18,38 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions
+        var directory = Path.Combine(Path.GetTempPath(), $"portal-tests-{Guid.NewGuid().ToString("N")[..8]}");
+        try
         {
-            Directory = Path.Combine(Path.GetTempPath(), $"portal-tests-{Guid.NewGuid():N}"[..22]),
-            Throwaway = true,
-        });
-        await ExecuteAsync($"CREATE DATABASE {Template}");
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(Unpooled(Template)).Options;
-        await using (var db = new PortalDbContext(options)) await db.Database.MigrateAsync();
-        NpgsqlConnection.ClearAllPools();
+            _cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions { Directory = directory, Port = 0, Throwaway = true });
+            await ExecuteAsync($"CREATE DATABASE {Template}");
+            // Unpooled: CREATE DATABASE ... TEMPLATE fails while any session is connected to the template.
+            var options = new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(Unpooled(Template)).Options;
+            await using (var db = new PortalDbContext(options)) await db.Database.MigrateAsync();
+            // From here on a connection to the template is refused with a clear error, instead of one left open making
+            // every CreateDatabaseAsync fail with "source database is being accessed by other users".
+            await ExecuteAsync($"ALTER DATABASE {Template} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+        }
+        catch (Exception e)
+        {
+            // pg_ctl only says "could not start server"; the reason (port, permissions, locale) is in the server's log.
+            var log = Path.Combine(directory, "postgres.log");
+            var reason = File.Exists(log) ? string.Join(Environment.NewLine, File.ReadLines(log).TakeLast(20)) : "";
+            await DisposeAsync();
+            throw new InvalidOperationException($"The test run's PostgreSQL cluster in {directory} could not be prepared: {e.Message}{Environment.NewLine}{reason}".Trim(), e);
+        }
     }
 
-    /// <summary>A new, migrated, empty database; returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>
+    /// A new, migrated, empty database; returns its connection string. <paramref name="prefix"/> (e.g. the test class's
+    /// name) only makes the database easy to recognise in psql's \l and the server's log.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string? prefix = null)
     {
-        var name = $"test_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..30];
-        await ExecuteAsync($"CREATE DATABASE {name} TEMPLATE {Template}");
+        var readable = new string([.. (prefix ?? "test").ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').Take(24)]);
+        // Within PostgreSQL's 63-byte limit on names.
+        var name = $"{readable}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid().ToString("N")[..12]}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE {Template}");
         return Cluster.ConnectionString(name);
     }
 
@@ -52,6 +68,10 @@ public sealed class PostgresFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (_cluster is not null) await _cluster.DisposeAsync();
+        if (_cluster is { } cluster)
+        {
+            _cluster = null;
+            await cluster.DisposeAsync();
+        }
     }
 }

@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
+using System.Threading.Channels;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -16,82 +17,87 @@ namespace Portal.Tests.Testing;
 public sealed class SmtpListener : IAsyncDisposable
 {
     private readonly ConcurrentQueue<MimeMessage> _messages = new();
-    private SmtpServer.SmtpServer? _server;
+    private readonly Channel<MimeMessage> _arrivals = Channel.CreateUnbounded<MimeMessage>();
+    private int? _port;
     private CancellationTokenSource? _stop;
     private Task? _running;
 
-    public SmtpListener() => Port = FreePort();
+    /// <summary>
+    /// The port the operating system gave the first start; later starts reuse it, so a portal configured with it
+    /// reaches the listener again after a restart.
+    /// </summary>
+    public int Port => _port ?? throw new InvalidOperationException("The SMTP listener has no port until it is first started.");
 
-    public int Port { get; }
-    public IReadOnlyCollection<MimeMessage> Messages => _messages.ToArray();
+    /// <summary>Every message received so far, in arrival order.</summary>
+    public IReadOnlyList<MimeMessage> Messages => _messages.ToArray();
 
     public async Task StartAsync()
     {
         if (_running is not null) return;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("portal-tests")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, _port ?? 0)))
             .Build();
+        var endpoints = new EndpointListenerFactory();
+        endpoints.EndpointStarted += (_, e) => _port = ((IPEndPoint)e.LocalEndPoint).Port;
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(_messages));
-        _server = new SmtpServer.SmtpServer(options, services);
-        _stop = new CancellationTokenSource();
-        _running = _server.StartAsync(_stop.Token);
-        await WaitUntilAsync(accepting: true);
+        services.Add(endpoints);
+        services.Add(new Store(_messages, _arrivals.Writer));
+
+        // SmtpServer binds and starts listening before StartAsync first yields (EndpointStarted fires on this thread), so
+        // the port accepts connections as soon as the call returns; a failed bind (port taken) has faulted the task by then.
+        var stop = new CancellationTokenSource();
+        var running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+        if (running.IsFaulted)
+        {
+            stop.Dispose();
+            await running;
+        }
+        (_stop, _running) = (stop, running);
     }
 
+    /// <summary>
+    /// Stops listening: when this returns, connecting to <see cref="Port"/> is refused. Cancelling (rather than
+    /// SmtpServer's Shutdown(), which waits for open sessions to finish) also ends sessions a client left open.
+    /// </summary>
     public async Task StopAsync()
     {
-        if (_running is null) return;
-        _server!.Shutdown();
-        await _stop!.CancelAsync();
-        try { await _running; }
-        catch (OperationCanceledException) { }
+        if (_stop is null || _running is null) return;
+        await _stop.CancelAsync();
+        await _running;
         _stop.Dispose();
-        (_server, _stop, _running) = (null, null, null);
-        await WaitUntilAsync(accepting: false);
+        (_stop, _running) = (null, null);
     }
 
-    private async Task WaitUntilAsync(bool accepting)
+    /// <summary>
+    /// The next message not yet handed out by an earlier call, waiting for it if it has not arrived; a message that
+    /// arrived before the call is returned at once.
+    /// </summary>
+    public async Task<MimeMessage> WaitForMessageAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await IsAcceptingAsync() == accepting) return;
-            await Task.Delay(20);
-        }
-        throw new InvalidOperationException($"SMTP listener on {Port} did not become {(accepting ? "ready" : "closed")}.");
-    }
-
-    private async Task<bool> IsAcceptingAsync()
-    {
-        using var client = new TcpClient();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
         try
         {
-            await client.ConnectAsync(IPAddress.Loopback, Port);
-            return true;
+            return await _arrivals.Reader.ReadAsync(deadline.Token);
         }
-        catch (SocketException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return false;
+            throw new TimeoutException($"No mail reached the SMTP listener on 127.0.0.1:{_port} within {timeout}.");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
+    private sealed class Store(ConcurrentQueue<MimeMessage> messages, ChannelWriter<MimeMessage> arrivals) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
-            messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            messages.Enqueue(message);
+            arrivals.TryWrite(message);
             return SmtpResponse.Ok;
         }
     }

@@ -70,6 +70,12 @@ public sealed record UserScope(string UserId, string UserName, string FullName, 
     IReadOnlySet<string> Roles)
 {
     public bool IsInRole(string role) => Roles.Contains(role);
+
+    /// <summary>The ids of the user's unit and every unit below it: the one place the unit-scope rule is written.</summary>
+    public IQueryable<Guid> UnitIds(PortalDbContext db) => db.Units.Where(u => u.Path.StartsWith(UnitPath)).Select(u => u.Id);
+
+    /// <summary>Accounts of the root unit also see rows that belong to no unit (e.g. a failed anonymous sign-in).</summary>
+    public bool IsAtRoot => UnitPath.Count(c => c == '/') == 2;
 }
 
 /// <summary>Thrown when the signed-in user may not do what was asked; pages show its Vietnamese message.</summary>

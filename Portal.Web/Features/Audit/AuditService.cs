@@ -15,11 +15,10 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> contexts, Cu
     public async Task<IReadOnlyList<AuditRow>> PageAsync(AuditCursor? after, int pageSize, string? entityKey = null, CancellationToken ct = default)
     {
         var scope = await user.RequireAsync([PortalRoles.Admin, PortalRoles.Principal], ct);
-        // Rows that belong to no unit (e.g. a failed anonymous sign-in) are for accounts of the root unit only.
-        var atRoot = scope.UnitPath.Count(c => c == '/') == 2;
+        var atRoot = scope.IsAtRoot;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var entries = db.AuditEntries.AsNoTracking()
-            .Where(a => a.UnitId == null ? atRoot : db.Units.Any(u => u.Id == a.UnitId && u.Path.StartsWith(scope.UnitPath)));
+            .Where(a => a.UnitId == null ? atRoot : scope.UnitIds(db).Contains(a.UnitId.Value));
         if (entityKey is not null) entries = entries.Where(a => a.EntityKey == entityKey);
         if (after is { } c)
             entries = entries.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.At, a.Id), ValueTuple.Create(c.At, c.Id)));

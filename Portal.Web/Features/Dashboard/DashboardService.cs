@@ -16,7 +16,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> contexts
         var today = clock.Today;
         var soon = today.AddDays(DueSoonDays);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var units = db.Units.Where(u => u.Path.StartsWith(scope.UnitPath)).Select(u => u.Id);
+        var units = scope.UnitIds(db);
         var staff = await db.Staff.CountAsync(s => units.Contains(s.UnitId), ct);
         var open = db.Obligations.Where(o => o.CompletedOn == null && units.Contains(o.UnitId));
         var overdue = await open.CountAsync(o => o.DueOn < today, ct);

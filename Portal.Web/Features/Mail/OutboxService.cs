@@ -15,7 +15,7 @@ public sealed class OutboxService(IDbContextFactory<PortalDbContext> contexts, C
         var isAdmin = scope.IsInRole(PortalRoles.Admin);
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Outbox.AsNoTracking()
-            .Where(m => m.UnitId == null ? isAdmin : db.Units.Any(u => u.Id == m.UnitId && u.Path.StartsWith(scope.UnitPath)))
+            .Where(m => m.UnitId == null ? isAdmin : scope.UnitIds(db).Contains(m.UnitId.Value))
             .OrderByDescending(m => m.CreatedAt).Take(take)
             .Select(m => new OutboxRow(m.Id, m.To, m.Subject, m.CreatedAt, m.Status, m.Attempts, m.SentAt, m.LastError))
             .ToListAsync(ct);

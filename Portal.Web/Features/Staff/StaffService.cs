@@ -16,9 +16,8 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
     {
         var scope = await user.RequireAsync(PortalRoles.RecordReaders, ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = from s in db.Staff.AsNoTracking()
+        var rows = from s in InScope(db, scope).AsNoTracking()
                    join u in db.Units on s.UnitId equals u.Id
-                   where u.Path.StartsWith(scope.UnitPath)
                    select new { s, UnitName = u.Name };
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -83,7 +82,7 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
     }
 
     private static IQueryable<StaffMember> InScope(PortalDbContext db, UserScope scope) =>
-        db.Staff.Where(s => db.Units.Any(u => u.Id == s.UnitId && u.Path.StartsWith(scope.UnitPath)));
+        db.Staff.Where(s => scope.UnitIds(db).Contains(s.UnitId));
 
     private static async Task<SaveResult> SaveAsync(PortalDbContext db, Guid id, CancellationToken ct)
     {
