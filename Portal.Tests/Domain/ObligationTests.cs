@@ -8,31 +8,53 @@ public sealed class ObligationTests
         60, DayCounting.CalendarDays, "Quy chế 14/2021, Điều 8 khoản 1", new(2021, 11, 8), null);
 
     /// <summary>Recruited Mon 28/09/2026: due Fri 27/11/2026.</summary>
-    private static Obligation Opened() => new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), SixtyDays, new DateOnly(2026, 9, 28), WorkingCalendar.WeekendsOnly);
+    private static readonly DateOnly DueOnFriday = new(2026, 9, 28);
 
-    [Theory]
-    [InlineData("2026-11-19", ObligationState.Open)]
-    [InlineData("2026-11-20", ObligationState.DueSoon)]
-    [InlineData("2026-11-27", ObligationState.DueSoon)]
-    [InlineData("2026-11-28", ObligationState.Overdue)]
-    public void An_open_obligation_is_due_soon_in_its_last_7_days_and_overdue_the_day_after(string today, ObligationState state) =>
-        Assert.Equal(state, Opened().StateOn(DateOnly.Parse(today)));
+    /// <summary>Recruited Wed 30/09/2026: the 60th day is Sun 29/11/2026, so due Mon 30/11/2026.</summary>
+    private static readonly DateOnly DueOnMondayAfterWeekend = new(2026, 9, 30);
 
-    [Theory]
-    [InlineData("2026-11-27", ObligationState.DoneOnTime)]
-    [InlineData("2026-11-30", ObligationState.DoneLate)]
-    public void A_completed_obligation_is_on_time_up_to_and_including_its_due_date(string completed, ObligationState state)
+    private static Obligation Opened(DateOnly recruited) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), SixtyDays, recruited, WorkingCalendar.WeekendsOnly);
+
+    public static TheoryData<string, DateOnly, DateOnly, ObligationState> OpenCases => new()
     {
-        var obligation = Opened();
-        obligation.Complete(DateOnly.Parse(completed));
+        { "8 days before Fri 27/11/2026: open", DueOnFriday, new(2026, 11, 19), ObligationState.Open },
+        { "7 days before: due soon", DueOnFriday, new(2026, 11, 20), ObligationState.DueSoon },
+        { "on the due date itself: still due soon", DueOnFriday, new(2026, 11, 27), ObligationState.DueSoon },
+        { "the day after, Sat 28/11/2026: overdue", DueOnFriday, new(2026, 11, 28), ObligationState.Overdue },
+        { "Sun 29/11/2026, the 60th day, rolled to Monday: not yet overdue", DueOnMondayAfterWeekend, new(2026, 11, 29), ObligationState.DueSoon },
+        { "Mon 30/11/2026, the rolled due date: still due soon", DueOnMondayAfterWeekend, new(2026, 11, 30), ObligationState.DueSoon },
+        { "Tue 01/12/2026: overdue", DueOnMondayAfterWeekend, new(2026, 12, 1), ObligationState.Overdue },
+    };
 
-        Assert.Equal(state, obligation.StateOn(new DateOnly(2027, 1, 1)));
+    [Theory]
+    [MemberData(nameof(OpenCases))]
+    public void An_open_obligation_is_due_soon_in_its_last_7_days_and_overdue_the_day_after(string _, DateOnly recruited, DateOnly today, ObligationState state) =>
+        Assert.Equal(state, Opened(recruited).StateOn(today));
+
+    public static TheoryData<string, DateOnly, DateOnly, DateOnly, ObligationState> DoneCases => new()
+    {
+        { "done on the due date Fri 27/11/2026: on time", DueOnFriday, new(2026, 11, 27), new(2027, 1, 1), ObligationState.DoneOnTime },
+        { "done the next working day Mon 30/11/2026: late", DueOnFriday, new(2026, 11, 30), new(2027, 1, 1), ObligationState.DoneLate },
+        { "done early, asked before the due date: on time, not open", DueOnFriday, new(2026, 10, 1), new(2026, 10, 2), ObligationState.DoneOnTime },
+        { "done on the rolled due date Mon 30/11/2026: on time", DueOnMondayAfterWeekend, new(2026, 11, 30), new(2027, 1, 1), ObligationState.DoneOnTime },
+        { "done Tue 01/12/2026, after the rolled due date: late", DueOnMondayAfterWeekend, new(2026, 12, 1), new(2027, 1, 1), ObligationState.DoneLate },
+    };
+
+    [Theory]
+    [MemberData(nameof(DoneCases))]
+    public void A_completed_obligation_is_on_time_up_to_and_including_its_due_date(string _, DateOnly recruited, DateOnly completed, DateOnly today, ObligationState state)
+    {
+        var obligation = Opened(recruited);
+        obligation.Complete(completed);
+
+        Assert.Equal(state, obligation.StateOn(today));
     }
 
     [Fact]
     public void The_rule_and_its_legal_source_are_copied_so_a_later_rule_change_does_not_rewrite_history()
     {
-        var obligation = Opened();
+        var obligation = Opened(DueOnFriday);
 
         Assert.Equal((new DateOnly(2026, 11, 27), "QC14-2021", "Quy chế 14/2021, Điều 8 khoản 1"), (obligation.DueOn, obligation.RuleCode, obligation.LegalSource));
     }
@@ -40,7 +62,7 @@ public sealed class ObligationTests
     [Fact]
     public void Completion_and_the_overdue_notice_are_recorded_once()
     {
-        var obligation = Opened();
+        var obligation = Opened(DueOnFriday);
         var first = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
 
         obligation.Complete(new DateOnly(2026, 11, 30));

@@ -15,7 +15,8 @@ namespace Portal.Web.Hosting;
 internal sealed class DatabaseInitialiser(IDbContextFactory<PortalDbContext> contexts, UserManager<PortalUser> users,
     RoleManager<IdentityRole> roles, DemoData demo, IConfiguration configuration, ILogger<DatabaseInitialiser> log)
 {
-    public async Task RunAsync(bool seedDemo, CancellationToken ct = default)
+    /// <summary>Returns true when the demo was seeded just now.</summary>
+    public async Task<bool> RunAsync(bool seedDemo, CancellationToken ct = default)
     {
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
@@ -25,8 +26,9 @@ internal sealed class DatabaseInitialiser(IDbContextFactory<PortalDbContext> con
         foreach (var role in PortalRoles.All.Where(r => !roles.Roles.Any(x => x.Name == r)).ToList())
             await roles.CreateAsync(new IdentityRole(role));
 
-        if (seedDemo) await demo.SeedAsync(ct);
-        else await CreateFirstAdminAsync(ct);
+        if (seedDemo) return await demo.SeedAsync(ct);
+        await CreateFirstAdminAsync(ct);
+        return false;
     }
 
     /// <summary>

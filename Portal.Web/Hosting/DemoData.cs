@@ -14,6 +14,9 @@ namespace Portal.Web.Hosting;
 /// invented. The known demo password exists only here and is seeded only when the demo is asked for (always with the
 /// local database, otherwise only with Portal:Demo=true), so it never reaches a real installation by accident.
 /// </summary>
+/// <summary>Whether this installation runs the demo; the sign-in page then shows the demo accounts.</summary>
+public sealed record DemoMode(bool IsOn);
+
 internal sealed class DemoData(IDbContextFactory<PortalDbContext> contexts, UserManager<PortalUser> users, ObligationOpener obligations,
     SchoolClock clock)
 {
@@ -35,10 +38,11 @@ internal sealed class DemoData(IDbContextFactory<PortalDbContext> contexts, User
         ("phuong@portal.demo", "Đỗ Quang Vinh", PortalRoles.Supervisor, WardId),
     ];
 
-    public async Task SeedAsync(CancellationToken ct)
+    /// <summary>Seeds the demo once; false when it was already there.</summary>
+    public async Task<bool> SeedAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.Units.AnyAsync(u => u.Id == DepartmentId, ct)) return;
+        if (await db.Units.AnyAsync(u => u.Id == DepartmentId, ct)) return false;
 
         var department = new OrgUnit(DepartmentId, "Sở Giáo dục và Đào tạo (demo)", OrgUnitKind.Department, null);
         var ward = new OrgUnit(WardId, "Ủy ban nhân dân Phường Hòa Bình (demo)", OrgUnitKind.Ward, department);
@@ -70,6 +74,7 @@ internal sealed class DemoData(IDbContextFactory<PortalDbContext> contexts, User
             }
         }
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     private static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];

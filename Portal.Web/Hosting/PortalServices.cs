@@ -34,6 +34,7 @@ public static class PortalServices
             builder.WebHost.UseUrls($"http://127.0.0.1:{configuration.GetValue("Portal:Port", 5000)}");
 
         services.AddPortalCore(configuration, database.ConnectionString);
+        services.AddSingleton(new DemoMode(database.SeedDemo));
         services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -168,7 +169,9 @@ public static class PortalServices
     public static async Task InitialiseDatabaseAsync(this WebApplication app, PortalDatabase database)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().RunAsync(database.SeedDemo);
+        var demoSeeded = await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().RunAsync(database.SeedDemo);
         RecurringJobs.Register(app.Services);
+        // A new demo shows its overdue digest in the outbox at once instead of at 07:00 tomorrow.
+        if (demoSeeded) app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<OverdueDigestJob>(j => j.RunAsync(CancellationToken.None));
     }
 }
