@@ -86,6 +86,8 @@ public sealed class PortalApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Kept for a failed run's post-mortem; the test output names the address, the log tells what the app saw.
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), $"portal-app-{Address.Port}.log"), Log);
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -57,6 +57,14 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     private string Unpooled(string database) => new NpgsqlConnectionStringBuilder(Cluster.ConnectionString(database)) { Pooling = false }.ConnectionString;
 
+    /// <summary>Stops (or allows again) new connections to one test database and ends the open ones: a database outage.</summary>
+    public async Task SetReachableAsync(string connectionString, bool reachable)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await ExecuteAsync($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS {(reachable ? "true" : "false")}");
+        if (!reachable) await ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(Unpooled("postgres"));
