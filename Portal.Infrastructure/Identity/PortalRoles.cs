@@ -16,9 +16,17 @@ public static class PortalRoles
 
     public static readonly IReadOnlyList<string> All = [Admin, Principal, RecordsOfficer, Staff, Supervisor];
 
+    /// <summary>Comma lists for [Authorize(Roles = …)] and AuthorizeView, which take constants.</summary>
+    public const string ReadersList = Admin + "," + Principal + "," + RecordsOfficer + "," + Supervisor;
+    public const string WritersList = Admin + "," + Principal + "," + RecordsOfficer;
+    public const string OverseersList = Admin + "," + Principal;
+
     /// <summary>Roles that may read the unit's staff records.</summary>
-    public static readonly IReadOnlyList<string> RecordReaders = [Admin, Principal, RecordsOfficer, Supervisor];
+    public static readonly IReadOnlyList<string> RecordReaders = ReadersList.Split(',');
 
     /// <summary>Roles that may create and change staff records.</summary>
-    public static readonly IReadOnlyList<string> RecordWriters = [Admin, Principal, RecordsOfficer];
+    public static readonly IReadOnlyList<string> RecordWriters = WritersList.Split(',');
+
+    /// <summary>Roles that review the audit log, the outbox and the jobs.</summary>
+    public static readonly IReadOnlyList<string> Overseers = OverseersList.Split(',');
 }

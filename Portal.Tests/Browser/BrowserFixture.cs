@@ -19,6 +19,7 @@ public sealed class BrowserFixture(PostgresFixture postgres) : IAsyncLifetime
         ConnectionString = await postgres.CreateDatabaseAsync();
         App = await PortalApp.StartAsync(ConnectionString, Smtp.Port);
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(30_000);
         var chromium = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium)) throw new InvalidOperationException($"Chromium not found at {chromium}: run the README's test command, which installs it.");
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -33,7 +34,8 @@ public sealed class BrowserFixture(PostgresFixture postgres) : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.Address.ToString(), Locale = "vi-VN" });
-        context.SetDefaultTimeout(15_000);
+        // Generous: on a 2-core machine the browser, two portals and the rest of the suite share the CPU.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

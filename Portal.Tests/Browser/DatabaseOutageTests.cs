@@ -1,20 +1,17 @@
 using Microsoft.Playwright;
-using Portal.Web.Hosting;
+using static Portal.Tests.Browser.PortalPage;
 
 namespace Portal.Tests.Browser;
 
 /// <summary>When the database goes away, the user gets a Vietnamese message where they look, keeps what they typed, and
 /// the Blazor error bar never shows; when it comes back, the same save goes through.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class DatabaseOutageTests(OutageFixture outage) : IClassFixture<OutageFixture>
 {
     private async Task<IPage> SignedInAsync(string email)
     {
         var page = await outage.Browser.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoData.Password);
-        await page.ClickAsync("#sign-in");
-        await page.Locator("#circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await SignInAsync(page, email);
         return page;
     }
 
@@ -27,16 +24,7 @@ public sealed class DatabaseOutageTests(OutageFixture outage) : IClassFixture<Ou
         await principal.Locator("#staff-grid").WaitForAsync();
         await page.ClickAsync("text=Hồ sơ viên chức");
         await page.ClickAsync("#new-staff");
-        await page.Locator("#full-name").WaitForAsync();
-        await page.FillAsync("#full-name", "Kiều Thị Phương Thảo");
-        await page.FillAsync("#date-of-birth", "03/03/1993");
-        await page.ClickAsync("#gender");
-        await page.GetByRole(AriaRole.Option, new() { Name = "Nữ" }).ClickAsync();
-        await page.FillAsync("#citizen-id", "079193000777");
-        await page.FillAsync("#professional-title", "Giáo viên tiểu học hạng III");
-        await page.FillAsync("#decision-number", "77/QĐ-UBND");
-        await page.FillAsync("#decision-date", "01/10/2026");
-        await page.Keyboard.PressAsync("Tab");
+        await FillStaffFormAsync(page, "Kiều Thị Phương Thảo", "079193000777", "77/QĐ-UBND", "01/10/2026");
 
         await outage.SetDatabaseReachableAsync(false);
         try
@@ -44,11 +32,11 @@ public sealed class DatabaseOutageTests(OutageFixture outage) : IClassFixture<Ou
             await page.ClickAsync("#save-staff");
             await Assertions.Expect(page.Locator("#form-error")).ToContainTextAsync("Chưa lưu được vì máy chủ đang gặp sự cố");
             Assert.Equal("Kiều Thị Phương Thảo", await page.InputValueAsync("#full-name"));
-            Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync(), "the Blazor error bar appeared");
+            await AssertNoErrorBarAsync(page);
 
             await principal.ClickAsync("text=Tổng quan");
             await Assertions.Expect(principal.Locator("#page-error")).ToBeVisibleAsync();
-            Assert.False(await principal.Locator("#blazor-error-ui").IsVisibleAsync(), "the Blazor error bar appeared");
+            await AssertNoErrorBarAsync(principal);
         }
         finally
         {
@@ -56,7 +44,7 @@ public sealed class DatabaseOutageTests(OutageFixture outage) : IClassFixture<Ou
         }
 
         await page.ClickAsync("#save-staff");
-        await page.WaitForURLAsync("**/staff?created=**");
-        Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync(), "the Blazor error bar appeared");
+        await SavedAsync(page);
+        await AssertNoErrorBarAsync(page);
     }
 }

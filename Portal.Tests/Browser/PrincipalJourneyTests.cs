@@ -2,31 +2,14 @@ using Microsoft.Playwright;
 using Portal.Infrastructure.Identity;
 using Portal.Tests.Testing;
 using Portal.Web.Hosting;
+using static Portal.Tests.Browser.PortalPage;
 
 namespace Portal.Tests.Browser;
 
 /// <summary>The thin slice as the demo principal walks it: sign in, dashboard, new staff member, list, audit row.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task WaitForCircuitAsync(IPage page)
-    {
-        await page.Locator("#circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await AssertNoErrorBarAsync(page);
-    }
-
-    private static async Task AssertNoErrorBarAsync(IPage page) =>
-        Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync(), "the Blazor error bar appeared");
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/");
-        await page.WaitForURLAsync("**/account/sign-in**");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoData.Password);
-        await page.ClickAsync("#sign-in");
-        await WaitForCircuitAsync(page);
-    }
-
     [Fact]
     public async Task The_principal_signs_in_creates_a_staff_member_finds_them_and_sees_the_audit_row()
     {
@@ -44,18 +27,10 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.ClickAsync("#save-staff");
         await Assertions.Expect(page.GetByText("Vui lòng nhập họ và tên.")).ToBeVisibleAsync();
 
-        await page.FillAsync("#full-name", "Nguyễn Thị Ngọc Lan");
-        await page.FillAsync("#date-of-birth", "17/05/1990");
-        await page.ClickAsync("#gender");
-        await page.GetByRole(AriaRole.Option, new() { Name = "Nữ" }).ClickAsync();
-        await page.FillAsync("#citizen-id", "079190123456");
-        await page.FillAsync("#professional-title", "Giáo viên tiểu học hạng III");
-        await page.FillAsync("#decision-number", "125/QĐ-UBND");
-        await page.FillAsync("#decision-date", "02/11/2026");
-        await page.Keyboard.PressAsync("Tab");
+        await FillStaffFormAsync(page, "Nguyễn Thị Ngọc Lan", "079190123456", "125/QĐ-UBND", "02/11/2026");
         await page.ClickAsync("#save-staff");
 
-        await page.WaitForURLAsync("**/staff?created=**");
+        await SavedAsync(page);
         await page.FillAsync("#staff-search", "nguyen thi ngoc lan");
         var link = page.Locator("#staff-grid a", new() { HasTextString = "Nguyễn Thị Ngọc Lan" });
         await Assertions.Expect(page.Locator("#staff-grid tbody tr")).ToHaveCountAsync(1);

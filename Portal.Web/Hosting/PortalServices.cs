@@ -160,10 +160,9 @@ public static class PortalServices
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new JobsDashboardAuthorization()],
-            AsyncAuthorization = [],
             DisplayStorageConnectionString = false,
             DashboardTitle = "Portal — tác vụ nền",
-        }).RequireAuthorization(p => p.RequireRole(PortalRoles.Admin, PortalRoles.Principal));
+        }).RequireAuthorization(p => p.RequireRole(PortalRoles.Overseers));
     }
 
     public static async Task InitialiseDatabaseAsync(this WebApplication app, PortalDatabase database)

@@ -14,7 +14,7 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> contexts, Cu
 {
     public async Task<IReadOnlyList<AuditRow>> PageAsync(AuditCursor? after, int pageSize, string? entityKey = null, CancellationToken ct = default)
     {
-        var scope = await user.RequireAsync([PortalRoles.Admin, PortalRoles.Principal], ct);
+        var scope = await user.RequireAsync(PortalRoles.Overseers, ct);
         var atRoot = scope.IsAtRoot;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var entries = db.AuditEntries.AsNoTracking()

@@ -11,7 +11,7 @@ public sealed class OutboxService(IDbContextFactory<PortalDbContext> contexts, C
 {
     public async Task<IReadOnlyList<OutboxRow>> RecentAsync(int take, CancellationToken ct = default)
     {
-        var scope = await user.RequireAsync([PortalRoles.Admin, PortalRoles.Principal], ct);
+        var scope = await user.RequireAsync(PortalRoles.Overseers, ct);
         var isAdmin = scope.IsInRole(PortalRoles.Admin);
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Outbox.AsNoTracking()
