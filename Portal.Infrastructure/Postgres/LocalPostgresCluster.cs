@@ -167,7 +167,9 @@ public sealed class LocalPostgresOptions
     /// </summary>
     public static string DefaultDirectory() => Environment.IsPrivilegedProcess
         ? "/var/lib/portal/postgres"
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "portal", "postgres");
+        // DoNotVerify: without it .NET answers "" when ~/.local/share does not exist yet, as on a fresh account.
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+            "portal", "postgres");
 }
 
 public sealed class LocalPostgresException(string message) : Exception(message);
