@@ -65,6 +65,7 @@ public sealed class AuditInterceptorTests(PostgresFixture postgres)
         await using var db = portal.ReadContext();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes no migration captures: run dotnet ef migrations add");
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync(Ct));
         Assert.True(await db.DeadlineRules.AnyAsync(r => r.Code == "QC14-2021.D8.K1" && r.Days == 60, Ct),
             "the school regulation's 60-day rule is seeded as dated data");
