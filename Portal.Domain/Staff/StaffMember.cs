@@ -38,6 +38,9 @@ public sealed class StaffMember
 
     public void Apply(StaffIdentity identity)
     {
+        // The forms check these first, with messages; here they are invariants no write path may break.
+        if (string.IsNullOrWhiteSpace(identity.FullName)) throw new ArgumentException("A staff member needs a name.", nameof(identity));
+        if (!CitizenIdentityNumber.IsValid(identity.CitizenId)) throw new ArgumentException("A citizen ID is 12 digits.", nameof(identity));
         FullName = identity.FullName.Trim();
         DateOfBirth = identity.DateOfBirth;
         Gender = identity.Gender;

@@ -44,6 +44,7 @@ public sealed class StaffFormTests : BunitContext
     [InlineData("0792000123456")]
     [InlineData("07920001234a")]
     [InlineData("079 200012345")]
+    [InlineData("０７９２０００１２３４５")]
     public void A_citizen_id_that_is_not_exactly_12_digits_is_refused(string citizenId)
     {
         var model = StaffForms.Valid();

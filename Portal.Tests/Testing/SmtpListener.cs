@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Threading.Channels;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Net;
@@ -17,7 +16,6 @@ namespace Portal.Tests.Testing;
 public sealed class SmtpListener : IAsyncDisposable
 {
     private readonly ConcurrentQueue<MimeMessage> _messages = new();
-    private readonly Channel<MimeMessage> _arrivals = Channel.CreateUnbounded<MimeMessage>();
     private int? _port;
     private CancellationTokenSource? _stop;
     private Task? _running;
@@ -42,7 +40,7 @@ public sealed class SmtpListener : IAsyncDisposable
         endpoints.EndpointStarted += (_, e) => _port = ((IPEndPoint)e.LocalEndPoint).Port;
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(endpoints);
-        services.Add(new Store(_messages, _arrivals.Writer));
+        services.Add(new Store(_messages));
 
         // SmtpServer binds and starts listening before StartAsync first yields (EndpointStarted fires on this thread), so
         // the port accepts connections as soon as the call returns; a failed bind (port taken) has faulted the task by then.
@@ -69,35 +67,15 @@ public sealed class SmtpListener : IAsyncDisposable
         (_stop, _running) = (null, null);
     }
 
-    /// <summary>
-    /// The next message not yet handed out by an earlier call, waiting for it if it has not arrived; a message that
-    /// arrived before the call is returned at once.
-    /// </summary>
-    public async Task<MimeMessage> WaitForMessageAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            return await _arrivals.Reader.ReadAsync(deadline.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"No mail reached the SMTP listener on 127.0.0.1:{_port} within {timeout}.");
-        }
-    }
-
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> messages, ChannelWriter<MimeMessage> arrivals) : MessageStore
+    private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
-            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            messages.Enqueue(message);
-            arrivals.TryWrite(message);
+            messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;
         }
     }

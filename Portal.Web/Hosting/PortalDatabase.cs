@@ -20,7 +20,6 @@ public sealed class PortalDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
     public bool SeedDemo { get; }
-    public bool IsLocal => _cluster is not null;
 
     public static async Task<PortalDatabase> PrepareAsync(IConfiguration configuration, IHostEnvironment environment)
     {

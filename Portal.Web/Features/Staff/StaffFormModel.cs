@@ -18,7 +18,7 @@ public sealed class StaffFormModel : IValidatableObject
     public Gender? Gender { get; set; }
 
     [Required(ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.CitizenIdRequired))]
-    [RegularExpression(@"^\d{12}$", ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.CitizenIdInvalid))]
+    [RegularExpression("^[0-9]{12}$", ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.CitizenIdInvalid))]
     public string CitizenId { get; set; } = "";
 
     [Required(ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.ProfessionalTitleRequired))]

@@ -1,7 +1,7 @@
 namespace Portal.Domain.Staff;
 
 /// <summary>Số căn cước công dân / số định danh cá nhân: exactly 12 digits (Luật Căn cước 2023).</summary>
-public static class CitizenId
+public static class CitizenIdentityNumber
 {
     public const int Length = 12;
 
