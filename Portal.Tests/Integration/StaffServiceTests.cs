@@ -149,4 +149,19 @@ public sealed class StaffServiceTests(PostgresFixture postgres)
         Assert.Equal("Đinh Công Tráng", Assert.Single(byD.Items).FullName);
         Assert.Equal("Nguyễn Thị Ngọc Thu", Assert.Single(byId.Items).FullName);
     }
+
+    [Fact]
+    public async Task A_recruitment_decision_dated_after_today_is_refused_beside_its_field()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var school = await portal.CreateUnitAsync("Trường Tiểu học Hòa Bình", OrgUnitKind.School, null);
+        var officer = await portal.CreateUserAsync(school, PortalRoles.RecordsOfficer, "Phạm Thu Hà");
+
+        // The harness's clock says Sunday 29/11/2026 in Ho Chi Minh City.
+        var tomorrow = await portal.AsAsync<SaveResult, StaffService>(officer, s => s.CreateAsync(StaffForms.Valid("Lâm Thị Ngọc", new DateOnly(2026, 11, 30))));
+        var today = await portal.AsAsync<SaveResult, StaffService>(officer, s => s.CreateAsync(StaffForms.Valid("Lâm Thị Ngọc", new DateOnly(2026, 11, 29))));
+
+        Assert.Equal("Ngày quyết định tuyển dụng không được sau hôm nay.", tomorrow.FieldErrors[nameof(StaffFormModel.RecruitmentDecisionDate)]);
+        Assert.True(today.Succeeded, today.Error);
+    }
 }

@@ -10,7 +10,7 @@ using Portal.Web.Shared;
 namespace Portal.Web.Features.Staff;
 
 /// <summary>Staff records: listing within the user's unit subtree, creating, and editing with optimistic concurrency.</summary>
-public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, CurrentUser user, ObligationOpener obligations)
+public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, CurrentUser user, ObligationOpener obligations, SchoolClock clock)
 {
     public async Task<PageOf<StaffRow>> ListAsync(StaffQuery query, CancellationToken ct = default)
     {
@@ -57,6 +57,7 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
     public async Task<SaveResult> CreateAsync(StaffFormModel form, CancellationToken ct = default)
     {
         var scope = await user.RequireAsync(PortalRoles.RecordWriters, ct);
+        if (CheckDates(form) is { } invalid) return invalid;
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await db.Staff.AnyAsync(s => s.CitizenId == form.CitizenId.Trim(), ct))
             return SaveResult.Field(nameof(StaffFormModel.CitizenId), Strings.CitizenIdTaken);
@@ -72,6 +73,7 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
         await using var db = await contexts.CreateDbContextAsync(ct);
         var staff = await InScope(db, scope).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (staff is null) return SaveResult.Failed(Strings.StaffNotFound);
+        if (CheckDates(form) is { } invalid) return invalid;
         if (await db.Staff.AnyAsync(s => s.CitizenId == form.CitizenId.Trim() && s.Id != id, ct))
             return SaveResult.Field(nameof(StaffFormModel.CitizenId), Strings.CitizenIdTaken);
         // The concurrency check compares the row's xmin with the version the form was loaded with.
@@ -79,6 +81,17 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
         staff.Apply(form.ToIdentity());
         staff.Apply(form.ToRecruitment());
         return await SaveAsync(db, id, ct);
+    }
+
+    /// <summary>Dates the form cannot judge alone, because they need the school's "today".</summary>
+    private SaveResult? CheckDates(StaffFormModel form)
+    {
+        var today = clock.Today;
+        if (DateOnly.FromDateTime(form.RecruitmentDecisionDate!.Value) > today)
+            return SaveResult.Field(nameof(StaffFormModel.RecruitmentDecisionDate), Strings.DecisionDateInFuture);
+        if (DateOnly.FromDateTime(form.DateOfBirth!.Value) > today)
+            return SaveResult.Field(nameof(StaffFormModel.DateOfBirth), Strings.DateOfBirthInFuture);
+        return null;
     }
 
     private static IQueryable<StaffMember> InScope(PortalDbContext db, UserScope scope) =>
