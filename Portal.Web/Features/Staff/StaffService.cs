@@ -21,10 +21,12 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
                    select new { s, UnitName = u.Name };
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
+            // Both sides folded by portal_fold (lower case, no diacritics), which the trigram index is built on.
             var term = query.Search.Trim();
             var pattern = $"%{EscapeLike(term)}%";
-            rows = rows.Where(r => EF.Functions.ILike(EF.Functions.Unaccent(r.s.FullName), EF.Functions.Unaccent(pattern))
-                                   || r.s.CitizenId.StartsWith(term));
+            rows = term.All(char.IsAsciiDigit)
+                ? rows.Where(r => r.s.CitizenId.StartsWith(term))
+                : rows.Where(r => EF.Functions.Like(PortalDbFunctions.Fold(r.s.FullName), PortalDbFunctions.Fold(pattern)));
         }
         var total = await rows.CountAsync(ct);
         rows = (query.SortBy, query.Descending) switch
