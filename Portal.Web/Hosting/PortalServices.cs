@@ -40,6 +40,7 @@ public static class PortalServices
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         services.AddLocalization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, ClientAddressCircuitHandler>();
