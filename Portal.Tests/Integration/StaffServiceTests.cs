@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Audit;
 using Portal.Domain.Organisation;
+using Portal.Domain.Staff;
 using Portal.Infrastructure.Identity;
 using Portal.Tests.Testing;
 using Portal.Web.Features.Staff;
@@ -163,5 +164,36 @@ public sealed class StaffServiceTests(PostgresFixture postgres)
 
         Assert.Equal("Ngày quyết định tuyển dụng không được sau hôm nay.", tomorrow.FieldErrors[nameof(StaffFormModel.RecruitmentDecisionDate)]);
         Assert.True(today.Succeeded, today.Error);
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_unit_subtree_gender_and_age_band_on_the_school_calendar_day()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var ward = await portal.CreateUnitAsync("Phường Bình Hưng Hòa", OrgUnitKind.Ward, null);
+        var schoolA = await portal.CreateUnitAsync("Trường Tiểu học Ngô Quyền", OrgUnitKind.School, ward);
+        var schoolB = await portal.CreateUnitAsync("Trường Tiểu học Lê Lai", OrgUnitKind.School, ward);
+        var officerA = await portal.CreateUserAsync(schoolA, PortalRoles.RecordsOfficer, "Phạm Thu Hà");
+        var officerB = await portal.CreateUserAsync(schoolB, PortalRoles.RecordsOfficer, "Hồ Văn Sơn");
+        var supervisor = await portal.CreateUserAsync(ward, PortalRoles.Supervisor, "Đỗ Quang Vinh");
+        // The clock says 29/11/2026: born 29/11/1996 is 30 today; born 30/11/1996 is still 29.
+        var thirty = StaffForms.Valid("Ông Văn Ba Mươi");
+        (thirty.Gender, thirty.DateOfBirth) = (Gender.Male, new DateTime(1996, 11, 29));
+        var twentyNine = StaffForms.Valid("Bà Thị Hai Chín");
+        twentyNine.DateOfBirth = new DateTime(1996, 11, 30);
+        await portal.AsAsync<SaveResult, StaffService>(officerA, s => s.CreateAsync(thirty));
+        await portal.AsAsync<SaveResult, StaffService>(officerB, s => s.CreateAsync(twentyNine));
+
+        async Task<string[]> Names(StaffQuery query) =>
+            [.. (await portal.AsAsync<PageOf<StaffRow>, StaffService>(supervisor, s => s.ListAsync(query))).Items.Select(r => r.FullName)];
+
+        Assert.Equal(["Bà Thị Hai Chín", "Ông Văn Ba Mươi"], await Names(FirstPage));
+        Assert.Equal(["Ông Văn Ba Mươi"], await Names(FirstPage with { UnitId = schoolA.Id }));
+        Assert.Equal(["Bà Thị Hai Chín", "Ông Văn Ba Mươi"], await Names(FirstPage with { UnitId = ward.Id }));
+        Assert.Equal(["Ông Văn Ba Mươi"], await Names(FirstPage with { Gender = Gender.Male }));
+        Assert.Equal(["Ông Văn Ba Mươi"], await Names(FirstPage with { AgeBand = AgeBand.Parse("30-39") }));
+        Assert.Equal(["Bà Thị Hai Chín"], await Names(FirstPage with { AgeBand = AgeBand.Parse("u30") }));
+        var units = await portal.AsAsync<IReadOnlyList<UnitChoice>, StaffService>(officerA, s => s.UnitsAsync());
+        Assert.Equal([schoolA.Id], units.Select(u => u.Id));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Portal.Domain.Organisation;
 using Portal.Domain.Staff;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
@@ -28,6 +29,18 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
                 ? rows.Where(r => r.s.CitizenId.StartsWith(term))
                 : rows.Where(r => EF.Functions.Like(PortalDbFunctions.Fold(r.s.FullName), PortalDbFunctions.Fold(pattern)));
         }
+        if (query.UnitId is { } unitId)
+        {
+            var unitPath = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(ct) ?? "-";
+            // The chosen unit and everything below it; the scope above already keeps it inside the user's subtree.
+            rows = rows.Where(r => db.Units.Any(u => u.Id == r.s.UnitId && u.Path.StartsWith(unitPath)));
+        }
+        if (query.Gender is { } gender) rows = rows.Where(r => r.s.Gender == gender);
+        if (query.AgeBand is { } band)
+        {
+            var (bornAfter, bornOnOrBefore) = Age.BirthDates(band.MinAge, band.MaxAge, clock.Today);
+            rows = rows.Where(r => r.s.DateOfBirth <= bornOnOrBefore && (bornAfter == null || r.s.DateOfBirth > bornAfter));
+        }
         var total = await rows.CountAsync(ct);
         rows = (query.SortBy, query.Descending) switch
         {
@@ -45,6 +58,15 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
                 r.s.RecruitmentDecisionNumber, r.s.RecruitmentDecisionDate, r.UnitName))
             .ToListAsync(ct);
         return new PageOf<StaffRow>(items, total);
+    }
+
+    /// <summary>The units the user may filter by: their own and every unit below it, in tree order.</summary>
+    public async Task<IReadOnlyList<UnitChoice>> UnitsAsync(CancellationToken ct = default)
+    {
+        var scope = await user.RequireAsync(PortalRoles.RecordReaders, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(scope.UnitPath)).OrderBy(u => u.Path)
+            .Select(u => new UnitChoice(u.Id, u.Name, u.Kind)).ToListAsync(ct);
     }
 
     public async Task<StaffFormModel?> GetForEditAsync(Guid id, CancellationToken ct = default)
@@ -135,7 +157,26 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
     private static string EscapeLike(string s) => s.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }
 
-public sealed record StaffQuery(string? Search, int Page, int PageSize, string? SortBy, bool Descending);
+public sealed record StaffQuery(string? Search, int Page, int PageSize, string? SortBy, bool Descending,
+    Guid? UnitId = null, Gender? Gender = null, AgeBand? AgeBand = null);
+
+public sealed record UnitChoice(Guid Id, string Name, OrgUnitKind Kind);
+
+/// <summary>An age band of the staff list's filter (a grouping for the office, not a legal threshold).</summary>
+public sealed record AgeBand(string Code, int MinAge, int? MaxAge)
+{
+    public static readonly IReadOnlyList<AgeBand> All =
+        [new("u30", 0, 29), new("30-39", 30, 39), new("40-49", 40, 49), new("50-59", 50, 59), new("60+", 60, null)];
+
+    public static AgeBand? Parse(string? code) => All.FirstOrDefault(b => b.Code == code);
+
+    public string Label => MaxAge switch
+    {
+        null => string.Format(Strings.AgeFrom, MinAge),
+        _ when MinAge == 0 => string.Format(Strings.AgeUnder, MaxAge + 1),
+        _ => $"{MinAge}–{MaxAge}",
+    };
+}
 
 public sealed record StaffRow(Guid Id, string FullName, DateOnly DateOfBirth, Gender Gender, string CitizenId, string ProfessionalTitle,
     string RecruitmentDecisionNumber, DateOnly RecruitmentDecisionDate, string UnitName);
