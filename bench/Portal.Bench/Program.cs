@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 using Portal.Domain.Organisation;
+using Portal.Domain.Staff;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Postgres;
@@ -38,6 +39,8 @@ var seed = Stopwatch.StartNew();
 var (rootUser, schoolUser, schoolId) = await SeedAsync(provider, connectionString, staffCount);
 Console.WriteLine($"seeded {staffCount:N0} staff in 400 schools in {seed.Elapsed.TotalSeconds:F1} s");
 
+var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).DateTime);
+var (bornAfter, bornOnOrBefore) = Age.BirthDates(30, 39, today);
 var cases = new (string Name, ClaimsPrincipal User, StaffQuery Query, string Sql)[]
 {
     ("search 'nguyen thi thu', whole city (100k in scope)", rootUser, new("nguyen thi thu", 0, 25, null, false),
@@ -52,6 +55,13 @@ var cases = new (string Name, ClaimsPrincipal User, StaffQuery Query, string Sql
         SELECT s."Id", s."FullName", s."DateOfBirth", s."Gender", s."CitizenId", s."ProfessionalTitle", s."RecruitmentDecisionNumber", s."RecruitmentDecisionDate", u."Name"
         FROM staff_members s JOIN org_units u ON u."Id" = s."UnitId"
         WHERE s."UnitId" = '{schoolId}'
+        ORDER BY s."FullName", s."Id" LIMIT 25
+        """),
+    ("filter: women aged 30-39, whole city", rootUser, new(null, 0, 25, null, false, Gender: Gender.Female, AgeBand: AgeBand.Parse("30-39")),
+        $"""
+        SELECT s."Id", s."FullName", s."DateOfBirth", s."Gender", s."CitizenId", s."ProfessionalTitle", s."RecruitmentDecisionNumber", s."RecruitmentDecisionDate", u."Name"
+        FROM staff_members s JOIN org_units u ON u."Id" = s."UnitId"
+        WHERE s."Gender" = 2 AND s."DateOfBirth" > '{bornAfter:yyyy-MM-dd}' AND s."DateOfBirth" <= '{bornOnOrBefore:yyyy-MM-dd}'
         ORDER BY s."FullName", s."Id" LIMIT 25
         """),
     ("citizen id prefix '079850001', whole city", rootUser, new("079850001", 0, 25, null, false),
