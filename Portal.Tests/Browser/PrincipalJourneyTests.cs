@@ -105,17 +105,21 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task Five_wrong_passwords_on_the_sign_in_page_lock_the_account_even_against_the_right_one()
     {
+        // An account of its own: the demo accounts are shared by the other tests of this class.
+        await using var portal = await PortalHarness.AttachAsync(browser.ConnectionString);
+        var email = $"khoa-{Guid.NewGuid():N}@hoasen.demo";
+        await portal.CreateUserAsync(await portal.FindUnitAsync(DemoData.HoaSenId), PortalRoles.Staff, "Tăng Thị Mỹ", email, "đúng mật khẩu rồi");
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         for (var i = 0; i < 5; i++)
         {
-            await page.FillAsync("#email", "phuong@portal.demo");
+            await page.FillAsync("#email", email);
             await page.FillAsync("#password", $"sai mật khẩu lần {i}");
             await page.ClickAsync("#sign-in");
             await page.Locator("#sign-in-error").WaitForAsync();
         }
-        await page.FillAsync("#email", "phuong@portal.demo");
-        await page.FillAsync("#password", DemoData.Password);
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", "đúng mật khẩu rồi");
         await page.ClickAsync("#sign-in");
 
         await Assertions.Expect(page.Locator("#sign-in-error")).ToHaveTextAsync("Tài khoản tạm khóa 15 phút do nhập sai mật khẩu nhiều lần.");
@@ -152,5 +156,23 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.GotoAsync("/staff");
         await WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("#staff-grid")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_supervisor_filters_the_list_by_school_and_gender_and_the_filter_stays_in_the_address()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, "phuong@portal.demo");
+
+        await page.GotoAsync($"/staff?unit={DemoData.AnhDuongId}&gender=Female");
+        await WaitForCircuitAsync(page);
+        var rows = page.Locator("#staff-grid tbody tr");
+        await Assertions.Expect(rows.First).ToContainTextAsync("Trường Tiểu học Ánh Dương");
+
+        var texts = await rows.AllInnerTextsAsync();
+        Assert.NotEmpty(texts);
+        Assert.All(texts, t => Assert.Contains("Trường Tiểu học Ánh Dương", t));
+        Assert.All(texts, t => Assert.Contains("Nữ", t));
+        Assert.DoesNotContain(texts, t => t.Contains("Hoa Sen"));
     }
 }
