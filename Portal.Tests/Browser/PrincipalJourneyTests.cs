@@ -159,7 +159,7 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_supervisor_filters_the_list_by_school_and_gender_and_the_filter_stays_in_the_address()
+    public async Task The_supervisor_filters_the_list_by_school_and_gender_and_the_filter_stays_in_the_address_and_records_open_read_only()
     {
         var page = await browser.NewPageAsync();
         await SignInAsync(page, "phuong@portal.demo");
@@ -174,5 +174,9 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
         Assert.All(texts, t => Assert.Contains("Trường Tiểu học Ánh Dương", t));
         Assert.All(texts, t => Assert.Contains("Nữ", t));
         Assert.DoesNotContain(texts, t => t.Contains("Hoa Sen"));
+
+        await rows.First.Locator("a").ClickAsync();
+        await Assertions.Expect(page.Locator("#read-only")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("#save-staff").CountAsync());
     }
 }

@@ -101,4 +101,17 @@ public sealed class StaffFormTests : BunitContext
 
         Assert.True(form.Find("#save-staff").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public void A_read_only_form_offers_no_save_and_says_why()
+    {
+        var form = Render<StaffForm>(p => p.Add(f => f.Model, StaffForms.Valid()).Add(f => f.ReadOnly, true)
+            .Add(f => f.OnSave, (StaffFormModel m) => _saved.Add(m)));
+
+        form.Find("form").Submit();
+
+        Assert.Empty(form.FindAll("#save-staff"));
+        Assert.Equal("Bạn chỉ có quyền xem hồ sơ này.", form.Find("#read-only").TextContent.Trim());
+        Assert.Empty(_saved);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Hosting;
+using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Account;
 
@@ -22,7 +23,7 @@ internal static class AccountEndpoints
                 http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return TypedResults.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? "~" + returnUrl : "~/");
+            return TypedResults.LocalRedirect("~" + LocalUrl.From(returnUrl));
         }).AllowAnonymous();
     }
 }
