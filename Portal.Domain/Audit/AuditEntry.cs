@@ -27,4 +27,8 @@ public enum AuditAction
     Added = 1,
     Modified = 2,
     Deleted = 3,
+    /// <summary>Confidential data was read (restricted particulars, a scan, the whole Form 2C).</summary>
+    Viewed = 4,
+    /// <summary>Data left the portal as a file (XLSX export, DOCX Form 2C, a downloaded scan).</summary>
+    Exported = 5,
 }

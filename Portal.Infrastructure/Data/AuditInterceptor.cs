@@ -23,20 +23,23 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     private const string RowVersion = "Version";
 
+    /// <summary>Figures the portal recomputes from other data after each save; their inputs are audited, they are not.</summary>
+    private static readonly HashSet<string> Derived = ["CompletenessPercent"];
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        AddAuditEntries(eventData.Context);
+        AddAuditEntriesAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        AddAuditEntries(eventData.Context);
-        return ValueTask.FromResult(result);
+        await AddAuditEntriesAsync(eventData.Context, cancellationToken);
+        return result;
     }
 
-    private void AddAuditEntries(DbContext? context)
+    private async Task AddAuditEntriesAsync(DbContext? context, CancellationToken ct)
     {
         if (context is not PortalDbContext db) return;
         db.ChangeTracker.DetectChanges();
@@ -48,6 +51,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
         var actor = db.Actor?.Current
             ?? throw new InvalidOperationException("Refusing to save audited data without an actor: create contexts through PortalDbContextFactory.");
+        var staffUnits = await StaffUnitsAsync(db, changed, ct);
         var at = clock.GetUtcNow();
         var correlationId = Guid.CreateVersion7(at);
         foreach (var entry in changed)
@@ -59,11 +63,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 _ => AuditAction.Modified,
             };
             var key = KeyOf(entry);
-            var unitId = UnitOf(entry) ?? actor.UnitId;
+            var unitId = UnitOf(entry, staffUnits) ?? actor.UnitId;
             foreach (var property in entry.Properties)
             {
                 var name = property.Metadata.Name;
-                if (name == RowVersion) continue;
+                if (name == RowVersion || Derived.Contains(name)) continue;
                 var (oldValue, newValue) = action switch
                 {
                     AuditAction.Added => (null, property.CurrentValue),
@@ -92,9 +96,29 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     }
 
     /// <summary>The unit the changed data belongs to, so each unit's principal sees the changes to their own records.</summary>
-    private static Guid? UnitOf(EntityEntry entry) =>
+    private static Guid? UnitOf(EntityEntry entry, Dictionary<Guid, Guid> staffUnits) =>
         entry.Entity is Portal.Domain.Organisation.OrgUnit unit ? unit.Id
-        : entry.Metadata.FindProperty("UnitId") is not null ? entry.Property("UnitId").CurrentValue as Guid? : null;
+        : entry.Metadata.FindProperty("UnitId") is not null ? entry.Property("UnitId").CurrentValue as Guid?
+        : StaffMemberOf(entry) is { } staffId && staffUnits.TryGetValue(staffId, out var staffUnit) ? staffUnit
+        : null;
+
+    private static Guid? StaffMemberOf(EntityEntry entry) =>
+        entry.Metadata.FindProperty(StaffMemberId) is not null ? entry.Property(StaffMemberId).CurrentValue as Guid? : null;
+
+    /// <summary>Rows of a record (history rows, dossier items, restricted particulars) carry the person, not the unit: look the unit up.</summary>
+    private static async Task<Dictionary<Guid, Guid>> StaffUnitsAsync(PortalDbContext db, List<EntityEntry> changed, CancellationToken ct)
+    {
+        var staffIds = changed.Where(e => e.Metadata.FindProperty("UnitId") is null).Select(StaffMemberOf).OfType<Guid>().Distinct().ToList();
+        if (staffIds.Count == 0) return [];
+        var units = db.Staff.Local.Where(s => staffIds.Contains(s.Id)).ToDictionary(s => s.Id, s => s.UnitId);
+        var missing = staffIds.Where(id => !units.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+            foreach (var row in await db.Staff.AsNoTracking().Where(s => missing.Contains(s.Id)).Select(s => new { s.Id, s.UnitId }).ToListAsync(ct))
+                units[row.Id] = row.UnitId;
+        return units;
+    }
+
+    private const string StaffMemberId = "StaffMemberId";
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join("|", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(p.Name, entry.Property(p.Name).CurrentValue)));
@@ -103,6 +127,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     {
         null => null,
         _ when Masked.Contains(field) => "***",
+        // File contents are identified by the attachment's SHA-256 row; the log notes only their size.
+        byte[] bytes => $"({bytes.Length} bytes)",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("O", CultureInfo.InvariantCulture),

@@ -3,9 +3,14 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Audit;
 using Portal.Domain.Deadlines;
+using Portal.Domain.Decisions;
+using Portal.Domain.Dossier;
+using Portal.Domain.Law;
+using Portal.Domain.Reference;
 using Portal.Domain.Mail;
 using Portal.Domain.Organisation;
 using Portal.Domain.Staff;
+using Portal.Domain.Staff.History;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Data;
@@ -22,6 +27,25 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Obligation> Obligations => Set<Obligation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<RestrictedParticulars> RestrictedParticulars => Set<RestrictedParticulars>();
+    public DbSet<SalaryRecord> SalaryRecords => Set<SalaryRecord>();
+    public DbSet<PositionRecord> PositionRecords => Set<PositionRecord>();
+    public DbSet<AllowanceRecord> AllowanceRecords => Set<AllowanceRecord>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<WorkHistoryRecord> WorkHistoryRecords => Set<WorkHistoryRecord>();
+    public DbSet<RatingRecord> RatingRecords => Set<RatingRecord>();
+    public DbSet<AwardRecord> AwardRecords => Set<AwardRecord>();
+    public DbSet<DisciplineRecord> DisciplineRecords => Set<DisciplineRecord>();
+    public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<DossierItemType> DossierItemTypes => Set<DossierItemType>();
+    public DbSet<DossierItem> DossierItems => Set<DossierItem>();
+    public DbSet<ReferenceItem> ReferenceItems => Set<ReferenceItem>();
+    public DbSet<TitleDefinition> TitleDefinitions => Set<TitleDefinition>();
+    public DbSet<SalaryScaleStep> SalaryScale => Set<SalaryScaleStep>();
+    public DbSet<LegalParameter> LegalParameters => Set<LegalParameter>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

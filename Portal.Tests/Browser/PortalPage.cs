@@ -53,7 +53,7 @@ internal static class PortalPage
     {
         try
         {
-            await page.WaitForURLAsync("**/staff?created=**");
+            await page.Locator("#record-name").WaitForAsync();
         }
         catch (TimeoutException)
         {

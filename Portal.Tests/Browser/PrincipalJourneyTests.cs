@@ -31,6 +31,8 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.ClickAsync("#save-staff");
 
         await SavedAsync(page);
+        await page.GotoAsync("/staff");
+        await WaitForCircuitAsync(page);
         await page.FillAsync("#staff-search", "nguyen thi ngoc lan");
         var link = page.Locator("#staff-grid a", new() { HasTextString = "Nguyễn Thị Ngọc Lan" });
         await Assertions.Expect(page.Locator("#staff-grid tbody tr")).ToHaveCountAsync(1);

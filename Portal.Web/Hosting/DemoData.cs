@@ -80,7 +80,11 @@ internal sealed class DemoData(IDbContextFactory<PortalDbContext> contexts, User
     private static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
     private static readonly string[] FemaleNames = ["Thị Thanh Hương", "Thị Mai Anh", "Ngọc Diệp", "Thị Hồng Nhung", "Thu Trang", "Thị Kim Oanh", "Bảo Ngọc", "Thị Tuyết Mai", "Minh Thư", "Thị Lệ Quyên"];
     private static readonly string[] MaleNames = ["Văn Hùng", "Quốc Tuấn", "Minh Đức", "Hữu Phước", "Thanh Tùng", "Đức Thắng", "Văn Lộc", "Gia Huy", "Trọng Nghĩa", "Công Danh"];
-    private static readonly string[] Titles = ["Giáo viên tiểu học hạng III", "Giáo viên tiểu học hạng II", "Giáo viên tiểu học hạng I", "Kế toán viên", "Văn thư viên trung cấp", "Nhân viên thư viện"];
+    private static readonly (string Code, string Name)[] Titles =
+    [
+        ("V.07.03.29", "Giáo viên tiểu học hạng III"), ("V.07.03.28", "Giáo viên tiểu học hạng II"), ("V.07.03.27", "Giáo viên tiểu học hạng I"),
+        ("06.031", "Kế toán viên"), ("02.008", "Văn thư viên trung cấp"), ("V.10.02.06", "Thư viện viên hạng III"),
+    ];
 
     private static StaffMember InventStaff(Random random, Guid unit, string prefix, int index, DateOnly today)
     {
@@ -98,8 +102,16 @@ internal sealed class DemoData(IDbContextFactory<PortalDbContext> contexts, User
         };
         if (recruited > today) recruited = today.AddDays(-400);
         var citizenId = $"{prefix}{(born.Year >= 2000 ? (female ? 3 : 2) : (female ? 1 : 0))}{born.Year % 100:00}{random.Next(0, 1_000_000):000000}";
-        return new StaffMember(Guid.CreateVersion7(), unit,
-            new StaffIdentity(name, born, female ? Gender.Female : Gender.Male, citizenId, Titles[random.Next(Titles.Length)]),
+        var title = Titles[random.Next(Titles.Length)];
+        var staff = new StaffMember(Guid.CreateVersion7(), unit,
+            new StaffIdentity(name, born, female ? Gender.Female : Gender.Male, citizenId, title.Name),
             new Recruitment($"{random.Next(10, 300)}/QĐ-UBND", recruited));
+        staff.SetTitle(title.Code, title.Name);
+        staff.Apply(new PersonalParticulars(null, recruited.AddYears(-3), new Address("Thành phố Hồ Chí Minh", null, null, null),
+            new Address(random.Next(2) == 0 ? "Tỉnh Đồng Tháp" : "Tỉnh Vĩnh Long", null, null, null), "01", "00", null, null, null, null,
+            new Address("Thành phố Hồ Chí Minh", "Phường An Lạc", null, null), null));
+        // The newest recruits are still being typed in (drafts); everyone else is an active record.
+        if (index > 3) staff.Activate(recruited);
+        return staff;
     }
 }

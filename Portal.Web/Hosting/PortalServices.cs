@@ -18,6 +18,7 @@ using Portal.Web.Features.Audit;
 using Portal.Web.Features.Dashboard;
 using Portal.Web.Features.Deadlines;
 using Portal.Web.Features.Mail;
+using Portal.Web.Features.Records;
 using Portal.Web.Features.Staff;
 using Portal.Web.Shared;
 
@@ -78,6 +79,15 @@ public static class PortalServices
         services.AddScoped<OverdueDigestJob>();
         services.AddScoped<ObligationOpener>();
         services.AddScoped<StaffService>();
+        services.AddScoped<StaffExport>();
+        services.AddSingleton(AttachmentOptions.From(configuration));
+        services.AddScoped<RecordRefresher>();
+        services.AddScoped<RecordService>();
+        services.AddScoped<HistoryService>();
+        services.AddScoped<DecisionService>();
+        services.AddScoped<DossierService>();
+        services.AddScoped<ReferenceService>();
+        services.AddScoped<Form2CService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<AuditService>();
         services.AddScoped<OutboxService>();
@@ -168,6 +178,7 @@ public static class PortalServices
         app.MapStaticAssets();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapRecordEndpoints();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new JobsDashboardAuthorization()],

@@ -20,7 +20,21 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         b.Property(x => x.RecruitmentDecisionNumber).HasMaxLength(100);
         b.Property(x => x.Version).IsRowVersion();
         b.HasIndex(x => x.CitizenId).IsUnique();
+        b.Property(x => x.TitleCode).HasMaxLength(20);
+        b.Property(x => x.EthnicityCode).HasMaxLength(20);
+        b.Property(x => x.ReligionCode).HasMaxLength(20);
+        b.Property(x => x.HighestQualificationCode).HasMaxLength(20);
+        b.Property(x => x.PoliticalTheoryCode).HasMaxLength(20);
+        b.Property(x => x.StateManagementCode).HasMaxLength(20);
+        b.Property(x => x.Phone).HasMaxLength(20);
+        b.Property(x => x.Email).HasMaxLength(256);
+        b.Property(x => x.SocialInsuranceNumber).HasMaxLength(20);
+        b.Property(x => x.HealthInsuranceNumber).HasMaxLength(20);
         b.HasIndex(x => new { x.UnitId, x.FullName });
+        b.HasIndex(x => new { x.Status, x.UnitId });
+        b.HasIndex(x => x.TitleCode);
+        b.Property(x => x.StaffCode).HasMaxLength(30);
+        b.HasIndex(x => x.StaffCode);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -357,6 +357,269 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.ToTable("obligations", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Decisions.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DossierItemCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("SeriesId", "VersionNumber")
+                        .IsUnique();
+
+                    b.ToTable("attachments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_attachments_owner", "\"DecisionId\" IS NOT NULL OR \"DossierItemCode\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("Portal.Domain.Decisions.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("attachment_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Decisions.Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("UnitId", "SignedOn");
+
+                    b.ToTable("decisions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_decisions_effective", "\"EffectiveOn\" >= \"SignedOn\"");
+                        });
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dossier.DossierItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("OnFile")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TypeCode");
+
+                    b.HasIndex("StaffMemberId", "TypeCode")
+                        .IsUnique();
+
+                    b.ToTable("dossier_items", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dossier.DossierItemType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LegalSource")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("RequiredAtRecruitment")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("dossier_item_types", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Law.LegalParameter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("InForceFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InForceUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalSource")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "InForceFrom")
+                        .IsUnique();
+
+                    b.ToTable("legal_parameters", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_legal_parameters_period", "\"InForceUntil\" IS NULL OR \"InForceUntil\" >= \"InForceFrom\"");
+                        });
+                });
+
             modelBuilder.Entity("Portal.Domain.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -457,11 +720,245 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.ToTable("org_units", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Reference.ReferenceItem", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Kind", "Code");
+
+                    b.ToTable("reference_items", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Reference.SalaryScaleStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Coefficient")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("InForceFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InForceUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalSource")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RaiseIntervalMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Group", "Step", "InForceFrom")
+                        .IsUnique();
+
+                    b.ToTable("salary_scale_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Reference.TitleDefinition", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("InForceFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InForceUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalSource")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReplacedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SalaryGroup")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("title_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Staff.History.RecordRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LineageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SupersededReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("LineageId");
+
+                    b.HasIndex("StaffMemberId", "ValidFrom")
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.ToTable((string)null);
+
+                    b.UseTpcMappingStrategy();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Staff.RestrictedParticulars", b =>
+                {
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BloodType")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("HealthStatus")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("HeightCm")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Housing")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IncomeSources")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Land")
+                        .HasColumnType("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.HasKey("StaffMemberId");
+
+                    b.ToTable("staff_restricted", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Staff.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AcademicTitle")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AddressDetail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AddressLegacy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AddressProvince")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AddressWard")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BirthPlaceLegacy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BirthPlaceProvince")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BirthPlaceWard")
+                        .HasColumnType("text");
 
                     b.Property<string>("CitizenId")
                         .IsRequired()
@@ -469,8 +966,46 @@ namespace Portal.Infrastructure.Data.Migrations
                         .HasColumnType("character(12)")
                         .IsFixedLength();
 
+                    b.Property<DateOnly?>("CitizenIdIssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CompletenessPercent")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date");
+
+                    b.Property<string>("Detention")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("DischargedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("EnlistedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EthnicityCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("FamilyBackground")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("FirstRecruitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ForeignLanguages")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ForeignRelations")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FormerRegimeWork")
+                        .HasColumnType("text");
 
                     b.Property<string>("FullName")
                         .IsRequired()
@@ -480,10 +1015,83 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.Property<int>("Gender")
                         .HasColumnType("integer");
 
+                    b.Property<string>("GeneralEducation")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HealthInsuranceNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("HighestMilitaryRank")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HighestQualificationCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("HomeTownLegacy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HomeTownProvince")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HomeTownWard")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HonoraryTitles")
+                        .HasColumnType("text");
+
+                    b.Property<string>("InformationTechnology")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("JoinedCurrentUnitOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LongestJob")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MainDuties")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OccupationBeforeRecruitment")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OtherNames")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PartyConcurrentPosition")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("PartyJoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PartyOfficialOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PartyPosition")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PlannedFor")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PolicyBeneficiary")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PoliticalTheoryCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("ProfessionalTitle")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecruitingBody")
+                        .HasColumnType("text");
 
                     b.Property<DateOnly>("RecruitmentDecisionDate")
                         .HasColumnType("date");
@@ -492,6 +1100,44 @@ namespace Portal.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReligionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SocialInsuranceNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("SocioPoliticalJoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SocioPoliticalOrganisation")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StaffCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("StateManagementCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("StatusDecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("StatusOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Strengths")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
@@ -506,6 +1152,12 @@ namespace Portal.Infrastructure.Data.Migrations
 
                     b.HasIndex("CitizenId")
                         .IsUnique();
+
+                    b.HasIndex("StaffCode");
+
+                    b.HasIndex("TitleCode");
+
+                    b.HasIndex("Status", "UnitId");
 
                     b.HasIndex("UnitId", "FullName");
 
@@ -603,6 +1255,212 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Staff.History.AllowanceRecord", b =>
+                {
+                    b.HasBaseType("Portal.Domain.Staff.History.RecordRow");
+
+                    b.Property<long?>("AmountVnd")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("Coefficient")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("Form")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.ToTable("allowance_records", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Staff.History.AwardRecord", b =>
+                {
+                    b.HasBaseType("Portal.Domain.Staff.History.RecordRow");
+
+                    b.Property<string>("DecidingBody")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.ToTable("award_records", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Staff.History.DisciplineRecord", b =>
+                {
+                    b.HasBaseType("Portal.Domain.Staff.History.RecordRow");
+
+                    b.Property<string>("DecidingBody")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Party")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Violation")
+                        .HasColumnType("text");
+
+                    b.ToTable("discipline_records", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Staff.History.FamilyMember", b =>
+                {
+                    b.HasBaseType("Portal.Domain.Staff.History.RecordRow");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Side")
+                        .HasColumnType("integer");
+
+                    b.ToTable("family_members", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Staff.History.PositionRecord", b =>
+                {
+                    b.HasBaseType("Portal.Domain.Staff.History.RecordRow");
+
+                    b.Property<decimal?>("AllowanceCoefficient")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<bool>("Concurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Organisation")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.ToTable("position_records", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Staff.History.RatingRecord", b =>
+                {
+                    b.HasBaseType("Portal.Domain.Staff.History.RecordRow");
+
+                    b.Property<string>("AwardForm")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EmulationRating")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProfessionalRating")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.ToTable("rating_records", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Staff.History.SalaryRecord", b =>
+                {
+                    b.HasBaseType("Portal.Domain.Staff.History.RecordRow");
+
+                    b.Property<decimal>("Coefficient")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal>("PercentReceived")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("SalaryGroup")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<decimal?>("SeniorityBeyondFramePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("TitleAppointedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TitleCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TitleName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.ToTable("salary_records", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Staff.History.TrainingRecord", b =>
+                {
+                    b.HasBaseType("Portal.Domain.Staff.History.RecordRow");
+
+                    b.Property<string>("Institution")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Major")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Mode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Qualification")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Score")
+                        .HasColumnType("text");
+
+                    b.ToTable("training_records", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Staff.History.WorkHistoryRecord", b =>
+                {
+                    b.HasBaseType("Portal.Domain.Staff.History.RecordRow");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Role")
+                        .HasColumnType("text");
+
+                    b.ToTable("work_history_records", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -675,12 +1533,87 @@ namespace Portal.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Decisions.Attachment", b =>
+                {
+                    b.HasOne("Portal.Domain.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Decisions.AttachmentContent", b =>
+                {
+                    b.HasOne("Portal.Domain.Decisions.Attachment", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Domain.Decisions.AttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Decisions.Decision", b =>
+                {
+                    b.HasOne("Portal.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Dossier.DossierItem", b =>
+                {
+                    b.HasOne("Portal.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Dossier.DossierItemType", null)
+                        .WithMany()
+                        .HasForeignKey("TypeCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Organisation.OrgUnit", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Staff.History.RecordRow", b =>
+                {
+                    b.HasOne("Portal.Domain.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Staff.RestrictedParticulars", b =>
+                {
+                    b.HasOne("Portal.Domain.Staff.StaffMember", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Domain.Staff.RestrictedParticulars", "StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Domain.Staff.StaffMember", b =>

@@ -3,6 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Deadlines;
+using Portal.Domain.Dossier;
+using Portal.Domain.Law;
+using Portal.Domain.Reference;
 
 namespace Portal.Infrastructure.Data.Seed;
 
@@ -21,14 +24,78 @@ public static class ReferenceData
             db.DeadlineRules.Add(new LegalDeadlineRule(rule.Id, rule.Code, rule.Title, rule.Trigger, rule.Days, rule.Counting,
                 rule.LegalSource, rule.InForceFrom, rule.InForceUntil));
         await db.SaveChangesAsync(ct);
+
+        await SeedListsAsync(db, ct);
+        await SeedTitlesAsync(db, ct);
+        await SeedSalaryScaleAsync(db, ct);
+        await SeedDossierItemsAsync(db, ct);
+        await SeedLegalParametersAsync(db, ct);
+        await db.SaveChangesAsync(ct);
     }
 
-    private static List<T> Load<T>(string name)
+    private static readonly string[] ListFiles =
+        ["ethnic-groups.json", "religions.json", "qualification-levels.json", "political-theory-levels.json", "state-management-levels.json", "provinces.json"];
+
+    private static async Task SeedListsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var existing = (await db.ReferenceItems.Select(r => new { r.Kind, r.Code }).ToListAsync(ct)).Select(r => (r.Kind, r.Code)).ToHashSet();
+        foreach (var file in ListFiles)
+        {
+            var list = LoadOne<ListSeed>(file);
+            var order = 0;
+            foreach (var item in list.Items)
+            {
+                order += 10;
+                if (existing.Add((list.Kind, item.Code))) db.ReferenceItems.Add(new ReferenceItem(list.Kind, item.Code, item.Name, order));
+            }
+        }
+    }
+
+    private static async Task SeedTitlesAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var existing = await db.TitleDefinitions.Select(t => t.Code).ToListAsync(ct);
+        foreach (var t in Load<TitleSeed>("professional-titles.json").Where(t => !existing.Contains(t.Code)))
+            db.TitleDefinitions.Add(new TitleDefinition(t.Code, t.Name, t.SalaryGroup, t.InForceFrom, t.InForceUntil, t.ReplacedBy, t.LegalSource));
+    }
+
+    private static async Task SeedSalaryScaleAsync(PortalDbContext db, CancellationToken ct)
+    {
+        if (await db.SalaryScale.AnyAsync(ct)) return;
+        foreach (var g in Load<ScaleSeed>("salary-scales.json"))
+            for (var i = 0; i < g.Coefficients.Count; i++)
+                db.SalaryScale.Add(new SalaryScaleStep(Guid.CreateVersion7(), g.Group, i + 1, g.Coefficients[i], g.RaiseIntervalMonths,
+                    g.InForceFrom, g.InForceUntil, g.LegalSource));
+    }
+
+    private static async Task SeedDossierItemsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var existing = await db.DossierItemTypes.Select(t => t.Code).ToListAsync(ct);
+        foreach (var d in Load<DossierSeed>("dossier-items.json").Where(d => !existing.Contains(d.Code)))
+            db.DossierItemTypes.Add(new DossierItemType(d.Code, d.Name, d.RequiredAtRecruitment, d.SortOrder, d.LegalSource));
+    }
+
+    private static async Task SeedLegalParametersAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var existing = await db.LegalParameters.Select(p => p.Id).ToListAsync(ct);
+        foreach (var p in Load<ParameterSeed>("legal-parameters.json").Where(p => !existing.Contains(p.Id)))
+            db.LegalParameters.Add(new LegalParameter(p.Id, p.Code, p.Title, p.Value, p.InForceFrom, p.InForceUntil, p.LegalSource));
+    }
+
+    private static List<T> Load<T>(string name) => LoadOne<List<T>>(name);
+
+    private static T LoadOne<T>(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Portal.Infrastructure.Data.Seed.{name}")
             ?? throw new InvalidOperationException($"{name} is not embedded.");
-        return JsonSerializer.Deserialize<List<T>>(stream, Json) ?? [];
+        return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidOperationException($"{name} is empty.");
     }
+
+    private sealed record ListSeed(ReferenceKind Kind, string LegalSource, List<ListItemSeed> Items);
+    private sealed record ListItemSeed(string Code, string Name);
+    private sealed record TitleSeed(string Code, string Name, string? SalaryGroup, DateOnly InForceFrom, DateOnly? InForceUntil, string? ReplacedBy, string LegalSource);
+    private sealed record ScaleSeed(string Group, int RaiseIntervalMonths, List<decimal> Coefficients, DateOnly InForceFrom, DateOnly? InForceUntil, string LegalSource);
+    private sealed record DossierSeed(string Code, string Name, bool RequiredAtRecruitment, int SortOrder, string LegalSource);
+    private sealed record ParameterSeed(Guid Id, string Code, string Title, decimal Value, DateOnly InForceFrom, DateOnly? InForceUntil, string LegalSource);
 
     private sealed record RuleSeed(Guid Id, string Code, string Title, DeadlineTrigger Trigger, int Days, DayCounting Counting,
         string LegalSource, DateOnly InForceFrom, DateOnly? InForceUntil);

@@ -5,13 +5,15 @@ using Portal.Domain.Staff;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Features.Deadlines;
+using Portal.Web.Features.Records;
 using Portal.Web.Resources;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Staff;
 
 /// <summary>Staff records: listing within the user's unit subtree, creating, and editing with optimistic concurrency.</summary>
-public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, CurrentUser user, ObligationOpener obligations, SchoolClock clock)
+public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, CurrentUser user, ObligationOpener obligations, SchoolClock clock,
+    RecordRefresher refresher)
 {
     public async Task<PageOf<StaffRow>> ListAsync(StaffQuery query, CancellationToken ct = default)
     {
@@ -25,9 +27,10 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
             // Both sides folded by portal_fold (lower case, no diacritics), which the trigram index is built on.
             var term = query.Search.Trim();
             var pattern = $"%{EscapeLike(term)}%";
+            var code = term.ToUpperInvariant();
             rows = term.All(char.IsAsciiDigit)
-                ? rows.Where(r => r.s.CitizenId.StartsWith(term))
-                : rows.Where(r => EF.Functions.Like(PortalDbFunctions.Fold(r.s.FullName), PortalDbFunctions.Fold(pattern)));
+                ? rows.Where(r => r.s.CitizenId.StartsWith(term) || r.s.StaffCode == code)
+                : rows.Where(r => EF.Functions.Like(PortalDbFunctions.Fold(r.s.FullName), PortalDbFunctions.Fold(pattern)) || r.s.StaffCode == code);
         }
         if (query.UnitId is { } unitId)
         {
@@ -36,6 +39,12 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
             rows = rows.Where(r => db.Units.Any(u => u.Id == r.s.UnitId && u.Path.StartsWith(unitPath)));
         }
         if (query.Gender is { } gender) rows = rows.Where(r => r.s.Gender == gender);
+        // Leavers stay searchable, but only when asked for: the default view is the people in post (and drafts).
+        rows = query.Status is { } status ? rows.Where(r => r.s.Status == status)
+            : rows.Where(r => r.s.Status == StaffStatus.Active || r.s.Status == StaffStatus.Draft);
+        if (!string.IsNullOrEmpty(query.TitleCode)) rows = rows.Where(r => r.s.TitleCode == query.TitleCode);
+        if (!string.IsNullOrEmpty(query.QualificationCode)) rows = rows.Where(r => r.s.HighestQualificationCode == query.QualificationCode);
+        if (query.PartyMember is { } party) rows = rows.Where(r => (r.s.PartyJoinedOn != null) == party);
         if (query.AgeBand is { } band)
         {
             var (bornAfter, bornOnOrBefore) = Age.BirthDates(band.MinAge, band.MaxAge, clock.Today);
@@ -55,7 +64,7 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
         };
         var items = await rows.Skip(query.Page * query.PageSize).Take(query.PageSize)
             .Select(r => new StaffRow(r.s.Id, r.s.FullName, r.s.DateOfBirth, r.s.Gender, r.s.CitizenId, r.s.ProfessionalTitle,
-                r.s.RecruitmentDecisionNumber, r.s.RecruitmentDecisionDate, r.UnitName))
+                r.s.RecruitmentDecisionNumber, r.s.RecruitmentDecisionDate, r.UnitName, r.s.Status, r.s.CompletenessPercent, r.s.TitleCode))
             .ToListAsync(ct);
         return new PageOf<StaffRow>(items, total);
     }
@@ -121,16 +130,16 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
     private static IQueryable<StaffMember> InScope(PortalDbContext db, UserScope scope) =>
         db.Staff.Where(s => scope.UnitIds(db).Contains(s.UnitId));
 
-    private static async Task<SaveResult> SaveAsync(PortalDbContext db, Guid id, CancellationToken ct)
+    private async Task<SaveResult> SaveAsync(PortalDbContext db, Guid id, CancellationToken ct)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await refresher.SaveAndRefreshAsync(db, id, ct);
             return SaveResult.Saved(id);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Failed(await ConflictMessageAsync(db, id, ct));
+            return SaveResult.Failed(await Conflicts.MessageAsync(db, nameof(StaffMember), id, ct));
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -138,27 +147,12 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
         }
     }
 
-    /// <summary>Says who changed the record since it was opened, and which fields, from the audit log.</summary>
-    private static async Task<string> ConflictMessageAsync(PortalDbContext db, Guid id, CancellationToken ct)
-    {
-        var key = id.ToString();
-        var last = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Entity == nameof(StaffMember) && a.EntityKey == key)
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Select(a => new { a.CorrelationId, a.UserName, a.At })
-            .FirstOrDefaultAsync(ct);
-        if (last is null) return Strings.ConflictUnknown;
-        var fields = await db.AuditEntries.AsNoTracking().Where(a => a.CorrelationId == last.CorrelationId && a.EntityKey == key)
-            .Select(a => a.Field).ToListAsync(ct);
-        return string.Format(Strings.ConflictBy, last.UserName, last.At.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm"),
-            string.Join(", ", fields.Select(FieldLabels.Of)));
-    }
-
     private static string EscapeLike(string s) => s.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }
 
 public sealed record StaffQuery(string? Search, int Page, int PageSize, string? SortBy, bool Descending,
-    Guid? UnitId = null, Gender? Gender = null, AgeBand? AgeBand = null);
+    Guid? UnitId = null, Gender? Gender = null, AgeBand? AgeBand = null, StaffStatus? Status = null, string? TitleCode = null,
+    string? QualificationCode = null, bool? PartyMember = null);
 
 public sealed record UnitChoice(Guid Id, string Name, OrgUnitKind Kind);
 
@@ -179,4 +173,5 @@ public sealed record AgeBand(string Code, int MinAge, int? MaxAge)
 }
 
 public sealed record StaffRow(Guid Id, string FullName, DateOnly DateOfBirth, Gender Gender, string CitizenId, string ProfessionalTitle,
-    string RecruitmentDecisionNumber, DateOnly RecruitmentDecisionDate, string UnitName);
+    string RecruitmentDecisionNumber, DateOnly RecruitmentDecisionDate, string UnitName, StaffStatus Status, int CompletenessPercent,
+    string? TitleCode);

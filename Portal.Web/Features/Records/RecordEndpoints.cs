@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Infrastructure.Identity;
+using Portal.Web.Features.Staff;
+using Portal.Web.Shared;
+
+namespace Portal.Web.Features.Records;
+
+/// <summary>File downloads: the Form 2C DOCX, scans, and the staff list as XLSX. The services check role and scope and audit.</summary>
+internal static class RecordEndpoints
+{
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void MapRecordEndpoints(this IEndpointRouteBuilder app)
+    {
+        var files = app.MapGroup("").RequireAuthorization().AddEndpointFilter(async (context, next) =>
+        {
+            // Outside a Blazor circuit the authentication state provider knows nothing yet: hand it the request's user,
+            // so CurrentUser (and so every service check) sees the same person.
+            var http = context.HttpContext;
+            if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
+                host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
+            try
+            {
+                return await next(context);
+            }
+            catch (ForbiddenException)
+            {
+                return TypedResults.Forbid();
+            }
+        });
+
+        files.MapGet("/staff/{id:guid}/form-2c.docx", async (Guid id, Form2CService form2C, CancellationToken ct) =>
+            await form2C.DocxAsync(id, ct) is { } file ? Results.File(file.Bytes, Docx, file.FileName) : Results.NotFound());
+
+        files.MapGet("/attachments/{id:guid}", async (Guid id, [FromQuery] bool? inline, DecisionService decisions, CancellationToken ct) =>
+            await decisions.DownloadAsync(id, ct) is { } file
+                ? Results.File(file.Bytes, file.ContentType, inline == true ? null : file.FileName)
+                : Results.NotFound());
+
+        files.MapGet("/staff/export.xlsx", async (HttpContext http, StaffExport export, CancellationToken ct) =>
+        {
+            var bytes = await export.XlsxAsync(StaffListQuery.Parse(http.Request.Query), ct);
+            return Results.File(bytes, Xlsx, $"Danh_sach_vien_chuc_{DateTime.UtcNow:yyyyMMdd}.xlsx");
+        });
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Data;
+using Portal.Web.Resources;
+
+namespace Portal.Web.Shared;
+
+/// <summary>The message for a stale save: who changed the row since it was opened, when, and which fields (from the audit log).</summary>
+public static class Conflicts
+{
+    public static async Task<string> MessageAsync(PortalDbContext db, string entity, Guid id, CancellationToken ct)
+    {
+        var key = id.ToString();
+        var last = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Entity == entity && a.EntityKey == key)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Select(a => new { a.CorrelationId, a.UserName, a.At })
+            .FirstOrDefaultAsync(ct);
+        if (last is null) return Strings.ConflictUnknown;
+        var fields = await db.AuditEntries.AsNoTracking().Where(a => a.CorrelationId == last.CorrelationId && a.EntityKey == key)
+            .Select(a => a.Field).ToListAsync(ct);
+        return string.Format(Strings.ConflictBy, last.UserName, last.At.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm"),
+            string.Join(", ", fields.Distinct().Select(FieldLabels.Of)));
+    }
+}
