@@ -196,4 +196,23 @@ public sealed class StaffServiceTests(PostgresFixture postgres)
         var units = await portal.AsAsync<IReadOnlyList<UnitChoice>, StaffService>(officerA, s => s.UnitsAsync());
         Assert.Equal([schoolA.Id], units.Select(u => u.Id));
     }
+
+    [Theory]
+    [InlineData("17 years and 364 days on the recruitment date", 2008, 11, 3, false)]
+    [InlineData("exactly 18 on the recruitment date", 2008, 11, 2, true)]
+    [InlineData("71 on the recruitment date", 1955, 11, 1, false)]
+    public async Task The_birth_date_must_make_the_person_18_to_70_on_the_recruitment_date_under_the_limits_in_force(
+        string _, int year, int month, int day, bool accepted)
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var school = await portal.CreateUnitAsync("Trường Tiểu học Hướng Dương", OrgUnitKind.School, null);
+        var officer = await portal.CreateUserAsync(school, PortalRoles.RecordsOfficer, "Lâm Thị Kiều");
+        var form = StaffForms.Valid("Mạc Thị Thùy Dung");
+        form.DateOfBirth = new DateTime(year, month, day);
+
+        var result = await portal.AsAsync<SaveResult, StaffService>(officer, s => s.CreateAsync(form));
+
+        Assert.Equal(accepted, result.Succeeded);
+        if (!accepted) Assert.Contains("từ 18 đến 70 tuổi", result.FieldErrors[nameof(StaffFormModel.DateOfBirth)]);
+    }
 }

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Decisions;
+using Portal.Domain.Dossier;
 using Portal.Domain.Organisation;
+using Portal.Domain.Reference;
+using Portal.Domain.Staff.History;
 using Portal.Domain.Staff;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
@@ -61,12 +65,17 @@ internal sealed class DemoData(IDbContextFactory<PortalDbContext> contexts, User
 
         var random = new Random(2026);
         var today = clock.Today;
+        var scale = await db.SalaryScale.AsNoTracking().ToListAsync(ct);
+        var titleGroups = await db.TitleDefinitions.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.SalaryGroup, ct);
+        var requiredPapers = await db.DossierItemTypes.AsNoTracking().Where(t => t.RequiredAtRecruitment).Select(t => t.Code).ToListAsync(ct);
         foreach (var (unit, count, prefix) in new[] { (HoaSenId, 28, "079"), (AnhDuongId, 22, "080") })
         {
             for (var i = 0; i < count; i++)
             {
                 var staff = InventStaff(random, unit, prefix, i, today);
                 db.Staff.Add(staff);
+                if (staff.Status == StaffStatus.Active)
+                    FillRecord(db, staff, random, unit == HoaSenId ? hoaSen.Name : anhDuong.Name, scale, titleGroups, requiredPapers);
                 var obligation = await obligations.OpenForRecruitmentAsync(db, staff, ct);
                 // Older records were completed in their time (a few late), so the demo's overdue list is the recent ones.
                 if (obligation is not null && obligation.DueOn < today.AddDays(-30))
@@ -85,6 +94,43 @@ internal sealed class DemoData(IDbContextFactory<PortalDbContext> contexts, User
         ("V.07.03.29", "Giáo viên tiểu học hạng III"), ("V.07.03.28", "Giáo viên tiểu học hạng II"), ("V.07.03.27", "Giáo viên tiểu học hạng I"),
         ("06.031", "Kế toán viên"), ("02.008", "Văn thư viên trung cấp"), ("V.10.02.06", "Thư viện viên hạng III"),
     ];
+
+    /// <summary>
+    /// An active demo record as an officer would have kept it: the recruitment decision, salary steps every three years,
+    /// the work history, education, and the paper dossier, with a paper or two missing here and there.
+    /// </summary>
+    private void FillRecord(PortalDbContext db, StaffMember staff, Random random, string unitName, IReadOnlyList<SalaryScaleStep> scale,
+        IReadOnlyDictionary<string, string?> titleGroups, IReadOnlyList<string> requiredPapers)
+    {
+        var recruited = staff.RecruitmentDecisionDate;
+        var now = clock.Now;
+        var decision = new Decision(Guid.CreateVersion7(), staff.UnitId, staff.Id,
+            new DecisionParticulars(staff.RecruitmentDecisionNumber, DecisionKind.Recruitment, "Tuyển dụng viên chức", "Nguyễn Văn Bình (demo)",
+                "Ủy ban nhân dân quận (cũ)", recruited, recruited), now);
+        db.Decisions.Add(decision);
+        staff.Apply(new Employment(null, recruited, "Ủy ban nhân dân quận (cũ)", "Sinh viên", recruited, "Giảng dạy", null, null, null));
+        staff.Apply(new Education("12/12", random.Next(5) == 0 ? "THS" : "DH", null, null, null, "Tiếng Anh B1", "Ứng dụng CNTT cơ bản"));
+        var group = staff.TitleCode is { } code ? titleGroups.GetValueOrDefault(code) : null;
+        var steps = Math.Min(1 + (clock.Today.Year - recruited.Year) / 3, 9);
+        for (var step = 1; step <= steps && group is not null; step++)
+        {
+            var from = recruited.AddYears(3 * (step - 1));
+            if (SalaryScaleStep.CoefficientOn(scale, group, step, from) is not { } coefficient) break;
+            db.SalaryRecords.Add(new SalaryRecord(staff.Id, Guid.CreateVersion7(), from, null, step == 1 ? decision.Id : null, now, "demo",
+                new SalaryDetails(staff.TitleCode!, staff.ProfessionalTitle, group, step, coefficient, 100, null, recruited)));
+        }
+        db.WorkHistoryRecords.Add(new WorkHistoryRecord(staff.Id, Guid.CreateVersion7(), recruited, null, null, now, "demo",
+            new WorkHistoryDetails(unitName, staff.ProfessionalTitle)));
+        var missing = random.Next(4) == 0 ? requiredPapers[random.Next(requiredPapers.Count)] : null;
+        var onFile = requiredPapers.Where(p => p != missing).ToList();
+        foreach (var paper in onFile)
+        {
+            var item = new DossierItem(Guid.CreateVersion7(), staff.Id, paper);
+            item.SetOnFile(true, null);
+            db.DossierItems.Add(item);
+        }
+        staff.SetCompleteness(RecordCompleteness.Evaluate(staff, group is not null, true, requiredPapers, onFile).Percent);
+    }
 
     private static StaffMember InventStaff(Random random, Guid unit, string prefix, int index, DateOnly today)
     {

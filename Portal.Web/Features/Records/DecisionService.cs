@@ -95,7 +95,10 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> contexts,
         return SaveResult.Saved(id);
     }
 
-    /// <summary>The file, for those allowed to read the record; the download is audited before the bytes leave.</summary>
+    /// <summary>
+    /// The file, for the roles that keep records (scans show signatures and personal papers, so the read-only supervising
+    /// body sees that a scan exists, not its content); the download is audited before the bytes leave.
+    /// </summary>
     public async Task<AttachmentFile?> DownloadAsync(Guid attachmentId, CancellationToken ct = default)
     {
         var scope = await user.RequireAsync(PortalRoles.RecordWriters, ct);

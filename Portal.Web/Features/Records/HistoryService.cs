@@ -59,6 +59,7 @@ public sealed class HistoryService(IDbContextFactory<PortalDbContext> contexts, 
         CancellationToken ct = default) where T : RecordRow
     {
         var scope = await user.RequireAsync(PortalRoles.RecordWriters, ct);
+        if (string.IsNullOrWhiteSpace(reason)) return SaveResult.Field("Reason", Strings.ReasonRequired);
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (!await RecordService.InScope(db, scope).AnyAsync(s => s.Id == staffId, ct)) return SaveResult.Failed(Strings.StaffNotFound);
         var old = await db.Set<T>().SingleOrDefaultAsync(r => r.Id == rowId && r.StaffMemberId == staffId, ct);
@@ -90,9 +91,8 @@ public sealed class HistoryService(IDbContextFactory<PortalDbContext> contexts, 
     {
         if (row.DecisionId is null)
             return NeedDecision.Contains(row.GetType()) ? SaveResult.Field(nameof(RecordRow.DecisionId), Strings.DecisionRequired) : null;
-        var decision = await db.Decisions.AsNoTracking().Where(d => d.Id == row.DecisionId && d.StaffMemberId == row.StaffMemberId)
-            .Select(d => new { d.EffectiveOn }).SingleOrDefaultAsync(ct);
-        return decision is null ? SaveResult.Field(nameof(RecordRow.DecisionId), Strings.DecisionRequired) : null;
+        var ownDecision = await db.Decisions.AnyAsync(d => d.Id == row.DecisionId && d.StaffMemberId == row.StaffMemberId, ct);
+        return ownDecision ? null : SaveResult.Field(nameof(RecordRow.DecisionId), Strings.DecisionRequired);
     }
 
     private async Task<SaveResult> SaveAsync(PortalDbContext db, Guid staffId, Guid rowId, CancellationToken ct)

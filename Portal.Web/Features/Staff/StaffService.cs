@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Portal.Domain.Law;
 using Portal.Domain.Organisation;
 using Portal.Domain.Staff;
 using Portal.Infrastructure.Data;
@@ -57,6 +58,8 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
             (nameof(StaffRow.DateOfBirth), true) => rows.OrderByDescending(r => r.s.DateOfBirth).ThenBy(r => r.s.Id),
             (nameof(StaffRow.RecruitmentDecisionDate), false) => rows.OrderBy(r => r.s.RecruitmentDecisionDate).ThenBy(r => r.s.Id),
             (nameof(StaffRow.RecruitmentDecisionDate), true) => rows.OrderByDescending(r => r.s.RecruitmentDecisionDate).ThenBy(r => r.s.Id),
+            (nameof(StaffRow.CompletenessPercent), false) => rows.OrderBy(r => r.s.CompletenessPercent).ThenBy(r => r.s.Id),
+            (nameof(StaffRow.CompletenessPercent), true) => rows.OrderByDescending(r => r.s.CompletenessPercent).ThenBy(r => r.s.Id),
             (nameof(StaffRow.ProfessionalTitle), false) => rows.OrderBy(r => r.s.ProfessionalTitle).ThenBy(r => r.s.Id),
             (nameof(StaffRow.ProfessionalTitle), true) => rows.OrderByDescending(r => r.s.ProfessionalTitle).ThenBy(r => r.s.Id),
             (_, true) => rows.OrderByDescending(r => r.s.FullName).ThenBy(r => r.s.Id),
@@ -92,6 +95,7 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
         var scope = await user.RequireAsync(PortalRoles.RecordWriters, ct);
         if (CheckDates(form) is { } invalid) return invalid;
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await CheckRecruitmentAgeAsync(db, form, ct) is { } tooYoungOrOld) return tooYoungOrOld;
         if (await db.Staff.AnyAsync(s => s.CitizenId == form.CitizenId.Trim(), ct))
             return SaveResult.Field(nameof(StaffFormModel.CitizenId), Strings.CitizenIdTaken);
         var staff = new StaffMember(Guid.CreateVersion7(), scope.UnitId, form.ToIdentity(), form.ToRecruitment());
@@ -107,6 +111,7 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
         var staff = await InScope(db, scope).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (staff is null) return SaveResult.Failed(Strings.StaffNotFound);
         if (CheckDates(form) is { } invalid) return invalid;
+        if (await CheckRecruitmentAgeAsync(db, form, ct) is { } tooYoungOrOld) return tooYoungOrOld;
         if (await db.Staff.AnyAsync(s => s.CitizenId == form.CitizenId.Trim() && s.Id != id, ct))
             return SaveResult.Field(nameof(StaffFormModel.CitizenId), Strings.CitizenIdTaken);
         // The concurrency check compares the row's xmin with the version the form was loaded with.
@@ -125,6 +130,19 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
         if (DateOnly.FromDateTime(form.DateOfBirth!.Value) > today)
             return SaveResult.Field(nameof(StaffFormModel.DateOfBirth), Strings.DateOfBirthInFuture);
         return null;
+    }
+
+    /// <summary>The age limits at recruitment are dated legal parameters (Luật Viên chức 2010 Art. 22), read for the recruitment date.</summary>
+    private static async Task<SaveResult?> CheckRecruitmentAgeAsync(PortalDbContext db, StaffFormModel form, CancellationToken ct)
+    {
+        var born = DateOnly.FromDateTime(form.DateOfBirth!.Value);
+        var recruited = DateOnly.FromDateTime(form.RecruitmentDecisionDate!.Value);
+        var limits = await db.LegalParameters.AsNoTracking()
+            .Where(p => p.Code == LegalParameterCodes.RecruitmentMinAge || p.Code == LegalParameterCodes.RecruitmentMaxAge).ToListAsync(ct);
+        return RecruitmentAge.Violation(born, recruited, limits) is { } broken
+            ? SaveResult.Field(nameof(StaffFormModel.DateOfBirth), string.Format(Strings.RecruitmentAgeInvalid,
+                Age.On(born, recruited), broken.Min?.ToString() ?? "—", broken.Max?.ToString() ?? "—"))
+            : null;
     }
 
     private static IQueryable<StaffMember> InScope(PortalDbContext db, UserScope scope) =>
