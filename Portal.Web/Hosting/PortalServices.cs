@@ -87,6 +87,7 @@ public static class PortalServices
         services.AddScoped<DecisionService>();
         services.AddScoped<DossierService>();
         services.AddScoped<ReferenceService>();
+        services.AddScoped<Portal.Web.Features.ReferenceLists.TitleService>();
         services.AddScoped<Form2CService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<AuditService>();

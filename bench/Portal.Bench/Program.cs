@@ -47,28 +47,56 @@ var cases = new (string Name, ClaimsPrincipal User, StaffQuery Query, string Sql
         """
         SELECT s."Id", s."FullName", s."DateOfBirth", s."Gender", s."CitizenId", s."ProfessionalTitle", s."RecruitmentDecisionNumber", s."RecruitmentDecisionDate", u."Name"
         FROM staff_members s JOIN org_units u ON u."Id" = s."UnitId"
-        WHERE portal_fold(s."FullName") LIKE portal_fold('%nguyen thi thu%')
+        WHERE portal_fold(s."FullName") LIKE portal_fold('%nguyen thi thu%') AND s."Status" IN (1, 2)
         ORDER BY s."FullName", s."Id" LIMIT 25
         """),
     ("filter: one school's staff (unit scope), by name", schoolUser, new(null, 0, 25, null, false),
         $"""
         SELECT s."Id", s."FullName", s."DateOfBirth", s."Gender", s."CitizenId", s."ProfessionalTitle", s."RecruitmentDecisionNumber", s."RecruitmentDecisionDate", u."Name"
         FROM staff_members s JOIN org_units u ON u."Id" = s."UnitId"
-        WHERE s."UnitId" = '{schoolId}'
+        WHERE s."UnitId" = '{schoolId}' AND s."Status" IN (1, 2)
         ORDER BY s."FullName", s."Id" LIMIT 25
         """),
     ("filter: women aged 30-39, whole city", rootUser, new(null, 0, 25, null, false, Gender: Gender.Female, AgeBand: AgeBand.Parse("30-39")),
         $"""
         SELECT s."Id", s."FullName", s."DateOfBirth", s."Gender", s."CitizenId", s."ProfessionalTitle", s."RecruitmentDecisionNumber", s."RecruitmentDecisionDate", u."Name"
         FROM staff_members s JOIN org_units u ON u."Id" = s."UnitId"
-        WHERE s."Gender" = 2 AND s."DateOfBirth" > '{bornAfter:yyyy-MM-dd}' AND s."DateOfBirth" <= '{bornOnOrBefore:yyyy-MM-dd}'
+        WHERE s."Gender" = 2 AND s."DateOfBirth" > '{bornAfter:yyyy-MM-dd}' AND s."DateOfBirth" <= '{bornOnOrBefore:yyyy-MM-dd}' AND s."Status" IN (1, 2)
         ORDER BY s."FullName", s."Id" LIMIT 25
         """),
     ("citizen id prefix '079850001', whole city", rootUser, new("079850001", 0, 25, null, false),
         """
         SELECT s."Id", s."FullName", s."DateOfBirth", s."Gender", s."CitizenId", s."ProfessionalTitle", s."RecruitmentDecisionNumber", s."RecruitmentDecisionDate", u."Name"
         FROM staff_members s JOIN org_units u ON u."Id" = s."UnitId"
-        WHERE s."CitizenId" LIKE '079850001%'
+        WHERE s."CitizenId" LIKE '079850001%' AND s."Status" IN (1, 2)
+        ORDER BY s."FullName", s."Id" LIMIT 25
+        """),
+    ("filter: retired (leavers stay searchable), whole city", rootUser, new(null, 0, 25, null, false, Status: StaffStatus.Retired),
+        """
+        SELECT s."Id", s."FullName", s."DateOfBirth", s."Gender", s."CitizenId", s."ProfessionalTitle", s."RecruitmentDecisionNumber", s."RecruitmentDecisionDate", u."Name"
+        FROM staff_members s JOIN org_units u ON u."Id" = s."UnitId"
+        WHERE s."Status" = 5
+        ORDER BY s."FullName", s."Id" LIMIT 25
+        """),
+    ("filter: title V.07.03.28 + Party members, whole city", rootUser, new(null, 0, 25, null, false, TitleCode: "V.07.03.28", PartyMember: true),
+        """
+        SELECT s."Id", s."FullName", s."DateOfBirth", s."Gender", s."CitizenId", s."ProfessionalTitle", s."RecruitmentDecisionNumber", s."RecruitmentDecisionDate", u."Name"
+        FROM staff_members s JOIN org_units u ON u."Id" = s."UnitId"
+        WHERE s."TitleCode" = 'V.07.03.28' AND s."PartyJoinedOn" IS NOT NULL AND s."Status" IN (1, 2)
+        ORDER BY s."FullName", s."Id" LIMIT 25
+        """),
+    ("filter: master's degree, sorted by completeness", rootUser, new(null, 0, 25, "CompletenessPercent", false, QualificationCode: "THS"),
+        """
+        SELECT s."Id", s."FullName", s."DateOfBirth", s."Gender", s."CitizenId", s."ProfessionalTitle", s."RecruitmentDecisionNumber", s."RecruitmentDecisionDate", u."Name"
+        FROM staff_members s JOIN org_units u ON u."Id" = s."UnitId"
+        WHERE s."HighestQualificationCode" = 'THS' AND s."Status" IN (1, 2)
+        ORDER BY s."CompletenessPercent", s."Id" LIMIT 25
+        """),
+    ("search staff code 'HS-0042424', whole city", rootUser, new("hs-0042424", 0, 25, null, false),
+        """
+        SELECT s."Id", s."FullName", s."DateOfBirth", s."Gender", s."CitizenId", s."ProfessionalTitle", s."RecruitmentDecisionNumber", s."RecruitmentDecisionDate", u."Name"
+        FROM staff_members s JOIN org_units u ON u."Id" = s."UnitId"
+        WHERE s."StaffCode" = 'HS-0042424' AND s."Status" IN (1, 2)
         ORDER BY s."FullName", s."Id" LIMIT 25
         """),
 };
@@ -150,11 +178,12 @@ static async Task<(ClaimsPrincipal Root, ClaimsPrincipal School, Guid SchoolId)>
     string[] family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
     string[] middle = ["Thị", "Văn", "Thị Ngọc", "Minh", "Thị Thu", "Quốc", "Hữu", "Thanh", "Ngọc", "Đức"];
     string[] given = ["Thu", "Lan", "Hương", "Hùng", "Tuấn", "Mai", "Anh", "Đào", "Phúc", "Trang", "Nhung", "Khoa", "Vinh", "Yến", "Thảo", "Dũng"];
+    string[] titles = ["V.07.03.29", "V.07.03.28", "V.07.03.27", "06.031", "02.008"];
     var random = new Random(100_000);
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     await using (var copy = await connection.BeginBinaryImportAsync(
-        """COPY staff_members ("Id", "UnitId", "FullName", "DateOfBirth", "Gender", "CitizenId", "ProfessionalTitle", "RecruitmentDecisionNumber", "RecruitmentDecisionDate") FROM STDIN (FORMAT BINARY)"""))
+        """COPY staff_members ("Id", "UnitId", "FullName", "DateOfBirth", "Gender", "CitizenId", "ProfessionalTitle", "RecruitmentDecisionNumber", "RecruitmentDecisionDate", "Status", "TitleCode", "HighestQualificationCode", "PartyJoinedOn", "StaffCode", "CompletenessPercent") FROM STDIN (FORMAT BINARY)"""))
     {
         for (var i = 0; i < staffCount; i++)
         {
@@ -169,6 +198,16 @@ static async Task<(ClaimsPrincipal Root, ClaimsPrincipal School, Guid SchoolId)>
             await copy.WriteAsync("Giáo viên tiểu học hạng III", NpgsqlDbType.Varchar);
             await copy.WriteAsync($"{i}/QĐ-UBND", NpgsqlDbType.Varchar);
             await copy.WriteAsync(born.AddYears(23), NpgsqlDbType.Date);
+            // About 1 in 12 has left (retired, resigned, transferred), 1 in 50 is a draft; the rest are in post.
+            var status = random.Next(100) switch { < 2 => StaffStatus.Draft, < 5 => StaffStatus.Retired, < 7 => StaffStatus.Resigned, < 9 => StaffStatus.TransferredOut, _ => StaffStatus.Active };
+            if (i == 42424) status = StaffStatus.Active; // the staff-code search case looks this person up
+            await copy.WriteAsync((int)status, NpgsqlDbType.Integer);
+            await copy.WriteAsync(titles[random.Next(titles.Length)], NpgsqlDbType.Varchar);
+            await copy.WriteAsync(random.Next(10) < 2 ? "THS" : "DH", NpgsqlDbType.Varchar);
+            if (random.Next(10) < 3) await copy.WriteAsync(born.AddYears(random.Next(25, 35)), NpgsqlDbType.Date);
+            else await copy.WriteNullAsync();
+            await copy.WriteAsync($"HS-{i:0000000}", NpgsqlDbType.Varchar);
+            await copy.WriteAsync(random.Next(40, 101), NpgsqlDbType.Integer);
         }
         await copy.CompleteAsync();
     }

@@ -45,13 +45,16 @@ public sealed class ReferenceService(IDbContextFactory<PortalDbContext> contexts
         if (string.IsNullOrWhiteSpace(code)) return SaveResult.Field("Code", Strings.CodeRequired);
         if (string.IsNullOrWhiteSpace(name)) return SaveResult.Field("Name", Strings.NameRequired);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // A ward belongs to a province of the list (two-level addresses since 01/07/2025).
+        if (kind == ReferenceKind.Ward && !await db.ReferenceItems.AnyAsync(p => p.Kind == ReferenceKind.Province && p.Code == parentCode, ct))
+            return SaveResult.Field("ParentCode", Strings.ProvinceRequired);
         var item = await db.ReferenceItems.SingleOrDefaultAsync(r => r.Kind == kind && r.Code == code.Trim(), ct);
         if (isNew)
         {
             if (item is not null) return SaveResult.Field("Code", Strings.CodeTaken);
             db.ReferenceItems.Add(item = new ReferenceItem(kind, code, name, sortOrder, parentCode));
         }
-        else if (item is null) return SaveResult.Failed(Strings.StaffNotFound);
+        else if (item is null) return SaveResult.Failed(Strings.ListEntryNotFound);
         item.Apply(name, sortOrder, isActive, parentCode);
         await db.SaveChangesAsync(ct);
         return SaveResult.Saved(Guid.Empty);
