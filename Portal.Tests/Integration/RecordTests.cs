@@ -10,6 +10,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Tests.Testing;
 using Portal.Web.Features.Records;
 using Portal.Web.Features.Staff;
+using Portal.Web.Resources;
 using Portal.Web.Shared;
 
 namespace Portal.Tests.Integration;
@@ -472,6 +473,26 @@ public sealed class RecordTests(PostgresFixture postgres)
         Assert.Equal(["Ông Ngọc Hân"], await Names(FirstPage with { Search = " HS-0042 " }));
         var row = (await portal.AsAsync<PageOf<StaffRow>, StaffService>(officer, s => s.ListAsync(FirstPage with { TitleCode = "V.07.03.28" }))).Items.Single();
         Assert.Equal(("V.07.03.28", "Giáo viên tiểu học hạng II"), (row.TitleCode, row.ProfessionalTitle));
+    }
+
+    [Fact]
+    public async Task Dates_after_the_schools_today_are_refused_beside_their_field_and_nothing_is_saved()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var school = await portal.CreateUnitAsync("Trường Tiểu học Ngày Mai", OrgUnitKind.School, null);
+        var officer = await portal.CreateUserAsync(school, PortalRoles.RecordsOfficer, "Giang Thị Mỹ");
+        var staffId = await NewRecordAsync(portal, officer, "Quách Thị Diệu");
+        var version = await VersionOfAsync(portal, staffId);
+        var tomorrow = Today.AddDays(1);
+
+        var particulars = await portal.AsAsync<SaveResult, RecordService>(officer, s => s.SaveParticularsAsync(staffId, version,
+            new PersonalParticulars(null, tomorrow, Address.Empty, Address.Empty, null, null, null, null, null, null, Address.Empty, null)));
+        var employment = await portal.AsAsync<SaveResult, RecordService>(officer, s => s.SaveEmploymentAsync(staffId, version,
+            new Employment(null, tomorrow, "UBND phường", null, null, null, null, null, null)));
+
+        Assert.Equal(Strings.DateInFuture, particulars.FieldErrors[nameof(PersonalParticulars.CitizenIdIssuedOn)]);
+        Assert.Equal(Strings.DateInFuture, employment.FieldErrors[nameof(Employment.FirstRecruitedOn)]);
+        Assert.Equal(version, await VersionOfAsync(portal, staffId));
     }
 
     private static async Task<Guid> NewRecordAsync(PortalHarness portal, TestUser officer, string fullName)

@@ -39,10 +39,10 @@ internal static class RecordEndpoints
                 ? Results.File(file.Bytes, file.ContentType, inline == true ? null : file.FileName)
                 : Results.NotFound());
 
-        files.MapGet("/staff/export.xlsx", async (HttpContext http, StaffExport export, CancellationToken ct) =>
+        files.MapGet("/staff/export.xlsx", async (HttpContext http, StaffExport export, SchoolClock clock, CancellationToken ct) =>
         {
             var bytes = await export.XlsxAsync(StaffListQuery.Parse(http.Request.Query), ct);
-            return Results.File(bytes, Xlsx, $"Danh_sach_vien_chuc_{DateTime.UtcNow:yyyyMMdd}.xlsx");
+            return Results.File(bytes, Xlsx, $"Danh_sach_vien_chuc_{clock.Today:yyyyMMdd}.xlsx");
         });
     }
 }

@@ -38,10 +38,14 @@ public sealed class RecordService(IDbContextFactory<PortalDbContext> contexts, C
     }
 
     public Task<SaveResult> SaveParticularsAsync(Guid id, uint version, PersonalParticulars p, CancellationToken ct = default) =>
-        SaveSectionAsync(id, version, s => s.Apply(p), ct);
+        p.CitizenIdIssuedOn > clock.Today
+            ? Task.FromResult(SaveResult.Field(nameof(p.CitizenIdIssuedOn), Strings.DateInFuture))
+            : SaveSectionAsync(id, version, s => s.Apply(p), ct);
 
     public Task<SaveResult> SaveEmploymentAsync(Guid id, uint version, Employment e, CancellationToken ct = default) =>
-        SaveSectionAsync(id, version, s => s.Apply(e), ct);
+        e.FirstRecruitedOn > clock.Today || e.JoinedCurrentUnitOn > clock.Today
+            ? Task.FromResult(SaveResult.Field(e.FirstRecruitedOn > clock.Today ? nameof(e.FirstRecruitedOn) : nameof(e.JoinedCurrentUnitOn), Strings.DateInFuture))
+            : SaveSectionAsync(id, version, s => s.Apply(e), ct);
 
     public Task<SaveResult> SaveEducationAsync(Guid id, uint version, Education e, CancellationToken ct = default) =>
         SaveSectionAsync(id, version, s => s.Apply(e), ct);

@@ -189,7 +189,8 @@ public sealed class WorkHistoryRowForm : RowForm<WorkHistoryRecord>
 public sealed class RatingRowForm : RowForm<RatingRecord>
 {
     [Range(1945, 2200, ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.YearInvalid))]
-    public int Year { get; set; } = DateTime.Today.Year;
+    /// <summary>Set by the caller to the school's current year.</summary>
+    public int Year { get; set; }
     public string? ProfessionalRating { get; set; }
     public string? EmulationRating { get; set; }
     public string? AwardForm { get; set; }

@@ -17,9 +17,6 @@ public abstract class SectionForm : IValidatableObject
     /// <summary>A pair of dates that must be in order ("end dates not before start dates").</summary>
     protected static IEnumerable<ValidationResult> InOrder(DateTime? first, DateTime? second, string secondField, string message) =>
         first is { } a && second is { } b && b < a ? [new ValidationResult(message, [secondField])] : [];
-
-    protected static IEnumerable<ValidationResult> NotInFuture(DateTime? date, string field) =>
-        date is { } d && d.Date > DateTime.Today.AddDays(1) ? [new ValidationResult(Strings.DateInFuture, [field])] : [];
 }
 
 public sealed class ParticularsForm : SectionForm
@@ -48,8 +45,6 @@ public sealed class ParticularsForm : SectionForm
     public string? AddressDetail { get; set; }
     public string? AddressLegacy { get; set; }
     public string? FamilyBackground { get; set; }
-
-    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => NotInFuture(CitizenIdIssuedOn, nameof(CitizenIdIssuedOn));
 
     public static ParticularsForm Of(StaffMember s) => new()
     {
@@ -81,8 +76,7 @@ public sealed class EmploymentForm : SectionForm
     public string? PlannedFor { get; set; }
 
     public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        InOrder(FirstRecruitedOn, JoinedCurrentUnitOn, nameof(JoinedCurrentUnitOn), Strings.JoinedBeforeRecruited)
-            .Concat(NotInFuture(FirstRecruitedOn, nameof(FirstRecruitedOn)));
+        InOrder(FirstRecruitedOn, JoinedCurrentUnitOn, nameof(JoinedCurrentUnitOn), Strings.JoinedBeforeRecruited);
 
     public static EmploymentForm Of(StaffMember s) => new()
     {
