@@ -29,9 +29,10 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contexts, Cu
             var term = query.Search.Trim();
             var pattern = $"%{EscapeLike(term)}%";
             var code = term.ToUpperInvariant();
-            rows = term.All(char.IsAsciiDigit)
-                ? rows.Where(r => r.s.CitizenId.StartsWith(term) || r.s.StaffCode == code)
-                : rows.Where(r => EF.Functions.Like(PortalDbFunctions.Fold(r.s.FullName), PortalDbFunctions.Fold(pattern)) || r.s.StaffCode == code);
+            // Names hold no digits: a term with digits is a CCCD (prefix) or a staff code, and is looked up by their indexes only.
+            rows = term.All(char.IsAsciiDigit) ? rows.Where(r => r.s.CitizenId.StartsWith(term) || r.s.StaffCode == code)
+                : term.Any(char.IsAsciiDigit) ? rows.Where(r => r.s.StaffCode == code)
+                : rows.Where(r => EF.Functions.Like(PortalDbFunctions.Fold(r.s.FullName), PortalDbFunctions.Fold(pattern)));
         }
         if (query.UnitId is { } unitId)
         {
