@@ -20,6 +20,12 @@ public sealed class AuditEntry
     public string Field { get; set; } = "";
     public string? OldValue { get; set; }
     public string? NewValue { get; set; }
+
+    /// <summary>The hash chain this row is in (<see cref="AuditChain.ChainOf"/>), its place in it, and the links.</summary>
+    public Guid ChainId { get; set; }
+    public long Seq { get; set; }
+    public byte[]? PrevHash { get; set; }
+    public byte[]? Hash { get; set; }
 }
 
 public enum AuditAction

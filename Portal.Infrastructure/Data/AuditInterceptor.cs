@@ -16,7 +16,7 @@ namespace Portal.Infrastructure.Data;
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     /// <summary>Operational tables whose rows are not personnel data; auditing them would only add noise.</summary>
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(OutboxMessage), typeof(DataProtectionKey)];
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(AuditChainHead), typeof(AuditAnchor), typeof(OutboxMessage), typeof(DataProtectionKey)];
 
     /// <summary>Secrets: the log shows that they changed, never their values.</summary>
     private static readonly HashSet<string> Masked = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
@@ -28,20 +28,49 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        AddAuditEntriesAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        SavingAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        await AddAuditEntriesAsync(eventData.Context, cancellationToken);
+        await SavingAsync(eventData.Context, cancellationToken);
         return result;
     }
 
-    private async Task AddAuditEntriesAsync(DbContext? context, CancellationToken ct)
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is PortalDbContext db) AuditChainWriter.CommitAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is PortalDbContext db) await AuditChainWriter.CommitAsync(db, cancellationToken);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is PortalDbContext db) AuditChainWriter.RollbackAsync(db).GetAwaiter().GetResult();
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is PortalDbContext db) await AuditChainWriter.RollbackAsync(db);
+    }
+
+    private async Task SavingAsync(DbContext? context, CancellationToken ct)
     {
         if (context is not PortalDbContext db) return;
+        await AddAuditEntriesAsync(db, ct);
+        // Every audit row of this save, whoever added it (this interceptor, or AuditTrail for reads and exports), joins its chain.
+        await AuditChainWriter.LinkAsync(db, ct);
+    }
+
+    private async Task AddAuditEntriesAsync(PortalDbContext db, CancellationToken ct)
+    {
         db.ChangeTracker.DetectChanges();
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
@@ -52,7 +81,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var actor = db.Actor?.Current
             ?? throw new InvalidOperationException("Refusing to save audited data without an actor: create contexts through PortalDbContextFactory.");
         var staffUnits = await StaffUnitsAsync(db, changed, ct);
-        var at = clock.GetUtcNow();
+        var at = AuditChain.Normalise(clock.GetUtcNow());
         var correlationId = Guid.CreateVersion7(at);
         foreach (var entry in changed)
         {

@@ -14,7 +14,7 @@ public static class AuditTrail
         var actor = db.Actor?.Current ?? throw new InvalidOperationException("Refusing to hand out audited data without an actor.");
         db.AuditEntries.Add(new AuditEntry
         {
-            At = at,
+            At = AuditChain.Normalise(at),
             CorrelationId = Guid.CreateVersion7(at),
             UserId = actor.UserId,
             UserName = actor.UserName,

@@ -21,11 +21,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     /// <summary>Set by <see cref="PortalDbContextFactory"/>; the audit interceptor will not save without it.</summary>
     public IAuditActor? Actor { get; set; }
 
+    /// <summary>The transaction <see cref="AuditChainWriter"/> opened for a save that had none; committed when the save succeeds.</summary>
+    internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? OwnAuditTransaction { get; set; }
+
     public DbSet<OrgUnit> Units => Set<OrgUnit>();
     public DbSet<StaffMember> Staff => Set<StaffMember>();
     public DbSet<LegalDeadlineRule> DeadlineRules => Set<LegalDeadlineRule>();
     public DbSet<Obligation> Obligations => Set<Obligation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<AuditAnchor> AuditAnchors => Set<AuditAnchor>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<RestrictedParticulars> RestrictedParticulars => Set<RestrictedParticulars>();
     public DbSet<SalaryRecord> SalaryRecords => Set<SalaryRecord>();

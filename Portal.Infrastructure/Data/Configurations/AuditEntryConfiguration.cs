@@ -19,5 +19,25 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(x => new { x.At, x.Id }).IsDescending(true, true);
         b.HasIndex(x => new { x.Entity, x.EntityKey });
         b.HasIndex(x => new { x.UnitId, x.At });
+        b.HasIndex(x => new { x.ChainId, x.Seq }).IsUnique();
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> b)
+    {
+        b.ToTable("audit_chain_heads");
+        b.HasKey(x => x.ChainId);
+    }
+}
+
+internal sealed class AuditAnchorConfiguration : IEntityTypeConfiguration<AuditAnchor>
+{
+    public void Configure(EntityTypeBuilder<AuditAnchor> b)
+    {
+        b.ToTable("audit_anchors");
+        b.Property(x => x.Id).UseIdentityAlwaysColumn();
+        b.HasIndex(x => new { x.Day, x.ChainId }).IsUnique();
     }
 }
