@@ -1,9 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Portal.Domain.Audit;
 using Portal.Domain.Organisation;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Tests.Testing;
+using Portal.Web.Features.Audit;
 using Portal.Web.Features.Staff;
 using Portal.Web.Shared;
 
@@ -125,6 +128,60 @@ public sealed class AuditChainTests(PostgresFixture postgres)
         var result = await VerifyAsync(connection);
         Assert.True(result.Intact, string.Join("; ", result.Breaks));
         Assert.True(result.RowsChecked > 24 * 8);
+    }
+
+    [Fact]
+    public async Task The_days_last_links_are_anchored_and_mailed_to_the_schools_principal_once()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var chain = await SomeAuditedWorkAsync(portal, "Trường Tiểu học Mốc Ngày");
+        var school = await portal.FindUnitAsync(chain);
+        var principal = await portal.CreateUserAsync(school, PortalRoles.Principal, "Văn Thị Mốc");
+        await using var connection = await OpenAsync(portal);
+        var head = await HeadAsync(connection, chain);
+
+        var first = await portal.AsSystemAsync(sp => sp.GetRequiredService<AuditAnchorJob>().RunAsync(Ct));
+        var again = await portal.AsSystemAsync(sp => sp.GetRequiredService<AuditAnchorJob>().RunAsync(Ct));
+
+        Assert.True(first >= 1);
+        Assert.Equal(0, again);
+        await using var db = portal.ReadContext();
+        var anchor = await db.AuditAnchors.SingleAsync(a => a.ChainId == chain, Ct);
+        Assert.Equal((new DateOnly(2026, 11, 29), head), (anchor.Day, anchor.Seq));
+        var mail = await db.Outbox.SingleAsync(m => m.To == principal.Email, Ct);
+        Assert.Contains("Mốc Ngày", mail.Subject);
+        Assert.Contains(Convert.ToHexStringLower(anchor.Hash), mail.Body);
+        Assert.True((await VerifyAsync(connection)).Intact);
+    }
+
+    [Fact]
+    public async Task The_nightly_check_mails_a_break_to_the_principal_once_and_each_principal_checks_only_their_own_units()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var altered = await SomeAuditedWorkAsync(portal, "Trường Tiểu học Bị Sửa");
+        var untouched = await SomeAuditedWorkAsync(portal, "Trường Tiểu học Còn Nguyên");
+        var principalOfAltered = await portal.CreateUserAsync(await portal.FindUnitAsync(altered), PortalRoles.Principal, "Khổng Thị Báo");
+        var principalOfUntouched = await portal.CreateUserAsync(await portal.FindUnitAsync(untouched), PortalRoles.Principal, "Lạc Văn Yên");
+        await using var connection = await OpenAsync(portal);
+        await Execute(connection, $"""
+            SET session_replication_role = replica;
+            UPDATE audit_entries SET "UserName" = 'người khác' WHERE "ChainId" = '{altered}' AND "Seq" = 2;
+            SET session_replication_role = origin;
+            """);
+
+        var nightly = await portal.AsSystemAsync(sp => sp.GetRequiredService<AuditVerifyJob>().RunAsync(Ct));
+        await portal.AsSystemAsync(sp => sp.GetRequiredService<AuditVerifyJob>().RunAsync(Ct));
+        var seenByUntouched = await portal.AsAsync<IntegrityReport, AuditIntegrityService>(principalOfUntouched, s => s.VerifyAsync(Ct));
+        var seenByAltered = await portal.AsAsync<IntegrityReport, AuditIntegrityService>(principalOfAltered, s => s.VerifyAsync(Ct));
+
+        Assert.Equal((altered, 2L), (Assert.Single(nightly.Breaks).ChainId, nightly.Breaks[0].Position));
+        await using var db = portal.ReadContext();
+        var warning = await db.Outbox.SingleAsync(m => m.To == principalOfAltered.Email, Ct);
+        Assert.Contains("Bị Sửa", warning.Subject);
+        Assert.False(await db.Outbox.AnyAsync(m => m.To == principalOfUntouched.Email, Ct));
+        Assert.True(seenByUntouched.Intact);
+        Assert.Equal(("Trường Tiểu học Bị Sửa", 2L), (Assert.Single(seenByAltered.Breaks).Unit, seenByAltered.Breaks[0].Position));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Entity == "AuditChain" && a.UserId == principalOfAltered.Id, Ct));
     }
 
     /// <summary>A school, an officer and two staff records: a few dozen audit rows in the school's chain.</summary>

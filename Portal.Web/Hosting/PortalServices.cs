@@ -79,6 +79,9 @@ public static class PortalServices
         services.AddScoped<OverdueDigestJob>();
         services.AddScoped<ObligationOpener>();
         services.AddScoped<StaffService>();
+        services.AddScoped<AuditIntegrityService>();
+        services.AddScoped<AuditAnchorJob>();
+        services.AddScoped<AuditVerifyJob>();
         services.AddScoped<StaffExport>();
         services.AddSingleton(AttachmentOptions.From(configuration));
         services.AddScoped<RecordRefresher>();

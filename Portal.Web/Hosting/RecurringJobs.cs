@@ -1,4 +1,5 @@
 using Hangfire;
+using Portal.Web.Features.Audit;
 using Portal.Web.Features.Deadlines;
 using Portal.Web.Features.Mail;
 using Portal.Web.Shared;
@@ -10,12 +11,19 @@ internal static class RecurringJobs
 {
     public const string OverdueDigest = "deadlines.overdue-digest";
     public const string Outbox = "mail.outbox";
+    public const string AuditAnchor = "audit.anchor";
+    public const string AuditVerify = "audit.verify";
 
     public static void Register(IServiceProvider services)
     {
         var jobs = services.GetRequiredService<IRecurringJobManager>();
         var zone = services.GetRequiredService<SchoolClock>().Zone;
         jobs.AddOrUpdate<OverdueDigestJob>(OverdueDigest, j => j.RunAsync(CancellationToken.None), "0 7 * * *",
+            new RecurringJobOptions { TimeZone = zone });
+        // The day's last links, mailed to principals just before midnight; the full verification in the quiet of the night.
+        jobs.AddOrUpdate<AuditAnchorJob>(AuditAnchor, j => j.RunAsync(CancellationToken.None), "55 23 * * *",
+            new RecurringJobOptions { TimeZone = zone });
+        jobs.AddOrUpdate<AuditVerifyJob>(AuditVerify, j => j.RunAsync(CancellationToken.None), "30 2 * * *",
             new RecurringJobOptions { TimeZone = zone });
         jobs.AddOrUpdate<OutboxDispatchJob>(Outbox, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
             new RecurringJobOptions { TimeZone = zone });

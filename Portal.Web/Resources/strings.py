@@ -1,5 +1,5 @@
 """Strings.tsv is the one place UI strings are edited: key<TAB>Vietnamese<TAB>English, one per line.
-Run `python3 Portal.Web/Resources/strings.py` after editing it; it rewrites Strings.resx (vi-VN, the neutral culture)
+A literal \\n in a value becomes a line break. Run `python3 Portal.Web/Resources/strings.py` after editing it; it rewrites Strings.resx (vi-VN, the neutral culture)
 and Strings.en-US.resx, sorted by key, and refuses duplicate keys or missing translations."""
 import html, os, sys
 
@@ -21,7 +21,7 @@ head = '''<?xml version="1.0" encoding="utf-8"?>
   <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
 '''
 for idx, name in [(1, 'Strings.resx'), (2, 'Strings.en-US.resx')]:
-    body = ''.join(f'  <data name="{r[0]}" xml:space="preserve"><value>{html.escape(r[idx], quote=False)}</value></data>\n' for r in rows)
+    body = ''.join(f'  <data name="{r[0]}" xml:space="preserve"><value>{html.escape(r[idx].replace(chr(92) + "n", chr(10)), quote=False)}</value></data>\n' for r in rows)
     open(os.path.join(here, name), 'w', encoding='utf8').write(head + body + '</root>\n')
 open(os.path.join(here, 'Strings.tsv'), 'w', encoding='utf8').write(''.join('\t'.join(r) + '\n' for r in rows))
 print(f'{len(rows)} strings')

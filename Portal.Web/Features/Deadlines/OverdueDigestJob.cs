@@ -28,11 +28,7 @@ public sealed class OverdueDigestJob(IDbContextFactory<PortalDbContext> contexts
         if (overdue.Count == 0) return 0;
 
         var unitIds = overdue.Select(o => o.Obligation.UnitId).Distinct().ToList();
-        var principals = await (from u in db.Users
-                                join ur in db.UserRoles on u.Id equals ur.UserId
-                                join r in db.Roles on ur.RoleId equals r.Id
-                                where r.Name == PortalRoles.Principal && !u.IsDisabled && u.Email != null && unitIds.Contains(u.UnitId)
-                                select new { u.Id, u.Email, u.FullName, u.UnitId }).ToListAsync(ct);
+        var principals = await Recipients.WithRoleAsync(db, PortalRoles.Principal, unitIds, ct);
         var queued = 0;
         foreach (var principal in principals)
         {
@@ -42,8 +38,8 @@ public sealed class OverdueDigestJob(IDbContextFactory<PortalDbContext> contexts
                 body.Append($"- {item.FullName}: {item.Obligation.Title}, hạn {item.Obligation.DueOn:dd/MM/yyyy} " +
                             $"(quá {today.DayNumber - item.Obligation.DueOn.DayNumber} ngày; căn cứ: {item.Obligation.LegalSource})\n");
             body.Append("\nThư này do Portal hồ sơ điện tử gửi tự động.");
-            var key = $"overdue-digest:{principal.Id}:{Fingerprint(items.Select(i => i.Obligation.Id))}";
-            db.Outbox.Add(new OutboxMessage(Guid.CreateVersion7(), key, principal.UnitId, principal.Email!,
+            var key = $"overdue-digest:{principal.UserId}:{Fingerprint(items.Select(i => i.Obligation.Id))}";
+            db.Outbox.Add(new OutboxMessage(Guid.CreateVersion7(), key, principal.UnitId, principal.Email,
                 $"[Portal] {items.Count} hồ sơ quá hạn cập nhật ({today:dd/MM/yyyy})", body.ToString(), clock.Now));
             queued++;
         }
