@@ -50,6 +50,8 @@ public static class AuditChain
         Add(buffer, e.UserName);
         Add(buffer, e.UnitId?.ToString("N"));
         Add(buffer, e.ClientIp);
+        Add(buffer, e.UserRole);
+        Add(buffer, e.UserAgent);
         Add(buffer, ((int)e.Action).ToString(CultureInfo.InvariantCulture));
         Add(buffer, e.Entity);
         Add(buffer, e.EntityKey);

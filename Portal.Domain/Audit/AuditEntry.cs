@@ -14,6 +14,10 @@ public sealed class AuditEntry
     /// <summary>The unit the changed data belongs to (the actor's unit when the data has none).</summary>
     public Guid? UnitId { get; set; }
     public string? ClientIp { get; set; }
+    /// <summary>The actor's role(s) at the time, comma-separated.</summary>
+    public string? UserRole { get; set; }
+    /// <summary>The browser's User-Agent, truncated.</summary>
+    public string? UserAgent { get; set; }
     public AuditAction Action { get; set; }
     public string Entity { get; set; } = "";
     public string EntityKey { get; set; } = "";
@@ -37,4 +41,10 @@ public enum AuditAction
     Viewed = 4,
     /// <summary>Data left the portal as a file (XLSX export, DOCX Form 2C, a downloaded scan).</summary>
     Exported = 5,
+    /// <summary>Đăng nhập thành công.</summary>
+    SignedIn = 6,
+    /// <summary>Đăng nhập không thành công (sai mật khẩu, bị khóa, tài khoản bị vô hiệu).</summary>
+    SignInFailed = 7,
+    /// <summary>Đăng xuất.</summary>
+    SignedOut = 8,
 }

@@ -28,7 +28,7 @@ public static class AuditChainVerifier
         var filter = chains is null ? "" : """ AND "ChainId" = ANY($1)""";
         await using var rows = new NpgsqlCommand($"""
             SELECT "Id", "ChainId", "Seq", "At", "CorrelationId", "UserId", "UserName", "UnitId", "ClientIp", "Action",
-                   "Entity", "EntityKey", "Field", "OldValue", "NewValue", "PrevHash", "Hash"
+                   "Entity", "EntityKey", "Field", "OldValue", "NewValue", "PrevHash", "Hash", "UserRole", "UserAgent"
             FROM audit_entries WHERE "Seq" > 0{filter} ORDER BY "ChainId", "Seq"
             """, connection);
         if (chains is not null) rows.Parameters.Add(new NpgsqlParameter { Value = chains.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
@@ -105,6 +105,8 @@ public static class AuditChainVerifier
         NewValue = r.IsDBNull(14) ? null : r.GetString(14),
         PrevHash = r.IsDBNull(15) ? null : (byte[])r[15],
         Hash = r.IsDBNull(16) ? null : (byte[])r[16],
+        UserRole = r.IsDBNull(17) ? null : r.GetString(17),
+        UserAgent = r.IsDBNull(18) ? null : r.GetString(18),
     };
 }
 

@@ -113,6 +113,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                     UserName = actor.UserName,
                     UnitId = unitId,
                     ClientIp = actor.ClientIp,
+                    UserRole = actor.Role,
+                    UserAgent = actor.UserAgentForLog,
                     Action = action,
                     Entity = entry.Metadata.ClrType.Name,
                     EntityKey = key,

@@ -12,14 +12,23 @@ public static class AuditTrail
         string field = "*", Guid? unitId = null, string? detail = null)
     {
         var actor = db.Actor?.Current ?? throw new InvalidOperationException("Refusing to hand out audited data without an actor.");
+        await RecordAsync(db, at, actor, action, entity, key, ct, field, unitId ?? actor.UnitId, detail);
+    }
+
+    /// <summary>For events whose actor is not the session's (a sign-in names the account that signs in).</summary>
+    public static async Task RecordAsync(PortalDbContext db, DateTimeOffset at, ActorInfo actor, AuditAction action, string entity, string key,
+        CancellationToken ct, string field, Guid? unitId, string? detail)
+    {
         db.AuditEntries.Add(new AuditEntry
         {
             At = AuditChain.Normalise(at),
             CorrelationId = Guid.CreateVersion7(at),
             UserId = actor.UserId,
             UserName = actor.UserName,
-            UnitId = unitId ?? actor.UnitId,
+            UnitId = unitId,
             ClientIp = actor.ClientIp,
+            UserRole = actor.Role,
+            UserAgent = actor.UserAgentForLog,
             Action = action,
             Entity = entity,
             EntityKey = key,

@@ -9,7 +9,11 @@ public interface IAuditActor
     ActorInfo Current { get; }
 }
 
-public sealed record ActorInfo(string? UserId, string UserName, Guid? UnitId, string? ClientIp);
+public sealed record ActorInfo(string? UserId, string UserName, Guid? UnitId, string? ClientIp, string? Role = null, string? UserAgent = null)
+{
+    /// <summary>User agents can be long; the log keeps enough to tell browsers and devices apart.</summary>
+    public string? UserAgentForLog => UserAgent is { Length: > 300 } ua ? ua[..300] : UserAgent;
+}
 
 /// <summary>The actor of background jobs and start-up seeding.</summary>
 public sealed class SystemActor(string name = "Hệ thống") : IAuditActor

@@ -80,6 +80,7 @@ public static class PortalServices
         services.AddScoped<ObligationOpener>();
         services.AddScoped<StaffService>();
         services.AddScoped<AuditIntegrityService>();
+        services.AddScoped<AccountAudit>();
         services.AddScoped<AuditAnchorJob>();
         services.AddScoped<AuditVerifyJob>();
         services.AddScoped<StaffExport>();

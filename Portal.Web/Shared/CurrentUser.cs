@@ -26,6 +26,14 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IHtt
         set => _clientIp = value;
     }
 
+    private string? _userAgent;
+
+    internal string? UserAgent
+    {
+        get => _userAgent ??= http.HttpContext?.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null;
+        set => _userAgent = value;
+    }
+
     /// <summary>Loads the signed-in user and checks they hold one of <paramref name="roles"/> (any role when empty).</summary>
     public async Task<UserScope> RequireAsync(IReadOnlyCollection<string> roles, CancellationToken ct = default)
     {
@@ -55,11 +63,12 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IHtt
     {
         get
         {
-            if (_scope is { } s) return new ActorInfo(s.UserId, s.UserName, s.UnitId, ClientIp);
+            if (_scope is { } s) return new ActorInfo(s.UserId, s.UserName, s.UnitId, ClientIp, string.Join(",", s.Roles.Order()), UserAgent);
             if (http.HttpContext?.User is { Identity.IsAuthenticated: true } user)
                 return new ActorInfo(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity.Name ?? "",
-                    Guid.TryParse(user.FindFirstValue(PortalClaims.UnitId), out var unit) ? unit : null, ClientIp);
-            if (http.HttpContext is not null) return new ActorInfo(null, "Khách (chưa đăng nhập)", null, ClientIp);
+                    Guid.TryParse(user.FindFirstValue(PortalClaims.UnitId), out var unit) ? unit : null, ClientIp,
+                    string.Join(",", user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order()), UserAgent);
+            if (http.HttpContext is not null) return new ActorInfo(null, "Khách (chưa đăng nhập)", null, ClientIp, null, UserAgent);
             if (IsInteractive) throw new InvalidOperationException("A service saved data before loading the current user.");
             return new ActorInfo(null, "Hệ thống", null, null);
         }

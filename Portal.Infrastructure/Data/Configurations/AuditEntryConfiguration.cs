@@ -13,6 +13,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.UserId).HasMaxLength(450);
         b.Property(x => x.UserName).HasMaxLength(256);
         b.Property(x => x.ClientIp).HasMaxLength(64);
+        b.Property(x => x.UserRole).HasMaxLength(200);
+        b.Property(x => x.UserAgent).HasMaxLength(300);
         b.Property(x => x.Entity).HasMaxLength(100);
         b.Property(x => x.EntityKey).HasMaxLength(200);
         b.Property(x => x.Field).HasMaxLength(100);

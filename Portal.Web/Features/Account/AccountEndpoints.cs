@@ -11,8 +11,9 @@ internal static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/sign-out", async (SignInManager<PortalUser> signIn) =>
+        app.MapPost("/account/sign-out", async (SignInManager<PortalUser> signIn, AccountAudit audit) =>
         {
+            await audit.SignOutAsync();
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("~/account/sign-in");
         });

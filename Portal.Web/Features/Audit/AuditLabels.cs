@@ -12,7 +12,8 @@ public static class AuditLabels
     {
         AuditAction.Added => Strings.ActionAdded,
         AuditAction.Deleted => Strings.ActionDeleted,
-        _ => Strings.ActionModified,
+        AuditAction.Modified => Strings.ActionModified,
+        _ => Strings.ResourceManager.GetString("Action" + action, Strings.Culture) ?? action.ToString(),
     };
 
     /// <summary>
