@@ -55,6 +55,7 @@ public static class AuditChain
         Add(buffer, ((int)e.Action).ToString(CultureInfo.InvariantCulture));
         Add(buffer, e.Entity);
         Add(buffer, e.EntityKey);
+        Add(buffer, e.SubjectId?.ToString("N"));
         Add(buffer, e.Field);
         Add(buffer, e.OldValue);
         Add(buffer, e.NewValue);

@@ -21,6 +21,8 @@ public sealed class AuditEntry
     public AuditAction Action { get; set; }
     public string Entity { get; set; } = "";
     public string EntityKey { get; set; } = "";
+    /// <summary>The staff member the row concerns (their record, a history row, a scan, a read of their data), for the record's timeline.</summary>
+    public Guid? SubjectId { get; set; }
     public string Field { get; set; } = "";
     public string? OldValue { get; set; }
     public string? NewValue { get; set; }

@@ -28,7 +28,7 @@ public static class AuditChainVerifier
         var filter = chains is null ? "" : """ AND "ChainId" = ANY($1)""";
         await using var rows = new NpgsqlCommand($"""
             SELECT "Id", "ChainId", "Seq", "At", "CorrelationId", "UserId", "UserName", "UnitId", "ClientIp", "Action",
-                   "Entity", "EntityKey", "Field", "OldValue", "NewValue", "PrevHash", "Hash", "UserRole", "UserAgent"
+                   "Entity", "EntityKey", "Field", "OldValue", "NewValue", "PrevHash", "Hash", "UserRole", "UserAgent", "SubjectId"
             FROM audit_entries WHERE "Seq" > 0{filter} ORDER BY "ChainId", "Seq"
             """, connection);
         if (chains is not null) rows.Parameters.Add(new NpgsqlParameter { Value = chains.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
@@ -107,6 +107,7 @@ public static class AuditChainVerifier
         Hash = r.IsDBNull(16) ? null : (byte[])r[16],
         UserRole = r.IsDBNull(17) ? null : r.GetString(17),
         UserAgent = r.IsDBNull(18) ? null : r.GetString(18),
+        SubjectId = r.IsDBNull(19) ? null : r.GetGuid(19),
     };
 }
 

@@ -118,6 +118,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                     Action = action,
                     Entity = entry.Metadata.ClrType.Name,
                     EntityKey = key,
+                    SubjectId = entry.Entity is Portal.Domain.Staff.StaffMember staff ? staff.Id : StaffMemberOf(entry),
                     Field = name,
                     OldValue = Format(name, oldValue),
                     NewValue = Format(name, newValue),

@@ -9,15 +9,15 @@ namespace Portal.Infrastructure.Data;
 public static class AuditTrail
 {
     public static async Task RecordAsync(PortalDbContext db, DateTimeOffset at, AuditAction action, string entity, string key, CancellationToken ct,
-        string field = "*", Guid? unitId = null, string? detail = null)
+        string field = "*", Guid? unitId = null, string? detail = null, Guid? subjectId = null)
     {
         var actor = db.Actor?.Current ?? throw new InvalidOperationException("Refusing to hand out audited data without an actor.");
-        await RecordAsync(db, at, actor, action, entity, key, ct, field, unitId ?? actor.UnitId, detail);
+        await RecordAsync(db, at, actor, action, entity, key, ct, field, unitId ?? actor.UnitId, detail, subjectId);
     }
 
     /// <summary>For events whose actor is not the session's (a sign-in names the account that signs in).</summary>
     public static async Task RecordAsync(PortalDbContext db, DateTimeOffset at, ActorInfo actor, AuditAction action, string entity, string key,
-        CancellationToken ct, string field, Guid? unitId, string? detail)
+        CancellationToken ct, string field, Guid? unitId, string? detail, Guid? subjectId = null)
     {
         db.AuditEntries.Add(new AuditEntry
         {
@@ -32,6 +32,7 @@ public static class AuditTrail
             Action = action,
             Entity = entity,
             EntityKey = key,
+            SubjectId = subjectId,
             Field = field,
             NewValue = detail,
         });

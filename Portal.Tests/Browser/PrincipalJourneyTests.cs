@@ -39,9 +39,9 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
 
         await link.ClickAsync();
         await page.GetByText("Xem lịch sử thay đổi").ClickAsync();
-        var auditRow = page.Locator("#audit-table tr", new() { HasTextString = "Nguyễn Thị Ngọc Lan" });
-        await auditRow.WaitForAsync();
-        var text = await auditRow.InnerTextAsync();
+        var creation = page.Locator(".change-set", new() { HasTextString = "Nguyễn Thị Ngọc Lan" });
+        await creation.WaitForAsync();
+        var text = await creation.InnerTextAsync();
         Assert.Contains("hieutruong@hoasen.demo", text);
         Assert.Contains("127.0.0.1", text);
         Assert.Contains("Họ và tên", text);

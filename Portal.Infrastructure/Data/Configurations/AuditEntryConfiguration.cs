@@ -20,7 +20,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.Field).HasMaxLength(100);
         b.HasIndex(x => new { x.At, x.Id }).IsDescending(true, true);
         b.HasIndex(x => new { x.Entity, x.EntityKey });
-        b.HasIndex(x => new { x.UnitId, x.At });
+        b.HasIndex(x => new { x.UnitId, x.At, x.Id }).IsDescending(false, true, true);
+        b.HasIndex(x => new { x.SubjectId, x.At, x.Id }).IsDescending(false, true, true).HasFilter("\"SubjectId\" IS NOT NULL");
+        b.HasIndex(x => new { x.UserId, x.At, x.Id }).IsDescending(false, true, true);
         b.HasIndex(x => new { x.ChainId, x.Seq }).IsUnique();
     }
 }

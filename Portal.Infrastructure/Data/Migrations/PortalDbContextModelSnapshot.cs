@@ -279,6 +279,9 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.Property<long>("Seq")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("uuid");
 
@@ -309,7 +312,15 @@ namespace Portal.Infrastructure.Data.Migrations
 
                     b.HasIndex("Entity", "EntityKey");
 
-                    b.HasIndex("UnitId", "At");
+                    b.HasIndex("SubjectId", "At", "Id")
+                        .IsDescending(false, true, true)
+                        .HasFilter("\"SubjectId\" IS NOT NULL");
+
+                    b.HasIndex("UnitId", "At", "Id")
+                        .IsDescending(false, true, true);
+
+                    b.HasIndex("UserId", "At", "Id")
+                        .IsDescending(false, true, true);
 
                     b.ToTable("audit_entries", (string)null);
                 });

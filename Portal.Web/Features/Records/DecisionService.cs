@@ -108,7 +108,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> contexts,
         if (attachment is null) return null;
         var bytes = await db.AttachmentContents.AsNoTracking().Where(c => c.AttachmentId == attachmentId).Select(c => c.Bytes).SingleAsync(ct);
         await AuditTrail.RecordAsync(db, clock.Now, AuditAction.Exported, nameof(Attachment), attachmentId.ToString(), ct,
-            unitId: attachment.UnitId, detail: $"{attachment.FileName} sha256:{attachment.Sha256}");
+            unitId: attachment.UnitId, detail: $"{attachment.FileName} sha256:{attachment.Sha256}", subjectId: attachment.StaffMemberId);
         return new AttachmentFile(attachment.FileName, attachment.ContentType, bytes);
     }
 

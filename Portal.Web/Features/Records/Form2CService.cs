@@ -56,7 +56,7 @@ public sealed class Form2CService(IDbContextFactory<PortalDbContext> contexts, C
             configuration["Portal:PrintPlace"] ?? "Thành phố Hồ Chí Minh",
             clock.Today);
         await AuditTrail.RecordAsync(db, clock.Now, action, "Form2C", staffId.ToString(), ct, unitId: staff.UnitId,
-            detail: canSeeRestricted ? "kèm thông tin hạn chế" : null);
+            detail: canSeeRestricted ? "kèm thông tin hạn chế" : null, subjectId: staffId);
         return data;
     }
 

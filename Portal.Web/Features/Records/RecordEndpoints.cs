@@ -39,6 +39,12 @@ internal static class RecordEndpoints
                 ? Results.File(file.Bytes, file.ContentType, inline == true ? null : file.FileName)
                 : Results.NotFound());
 
+        files.MapGet("/audit/export.xlsx", async (HttpContext http, Portal.Web.Features.Audit.AuditService audit, SchoolClock clock, CancellationToken ct) =>
+        {
+            var filter = Portal.Web.Features.Audit.AuditFilter.Parse(key => http.Request.Query[key].FirstOrDefault(), clock.Zone);
+            return Results.File(await audit.XlsxAsync(filter, ct: ct), Xlsx, $"Nhat_ky_{clock.Today:yyyyMMdd}.xlsx");
+        });
+
         files.MapGet("/staff/export.xlsx", async (HttpContext http, StaffExport export, SchoolClock clock, CancellationToken ct) =>
         {
             var bytes = await export.XlsxAsync(StaffListQuery.Parse(http.Request.Query), ct);

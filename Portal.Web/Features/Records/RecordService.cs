@@ -66,7 +66,7 @@ public sealed class RecordService(IDbContextFactory<PortalDbContext> contexts, C
         var unitId = await db.Staff.Where(s => s.Id == id).Select(s => s.UnitId).SingleAsync(ct);
         var restricted = await db.RestrictedParticulars.AsNoTracking().SingleOrDefaultAsync(r => r.StaffMemberId == id, ct)
             ?? new RestrictedParticulars(id);
-        await AuditTrail.RecordAsync(db, clock.Now, AuditAction.Viewed, nameof(RestrictedParticulars), id.ToString(), ct, unitId: unitId);
+        await AuditTrail.RecordAsync(db, clock.Now, AuditAction.Viewed, nameof(RestrictedParticulars), id.ToString(), ct, unitId: unitId, subjectId: id);
         return restricted;
     }
 
