@@ -31,6 +31,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<AuditAnchor> AuditAnchors => Set<AuditAnchor>();
+    public DbSet<AuditReview> AuditReviews => Set<AuditReview>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<RestrictedParticulars> RestrictedParticulars => Set<RestrictedParticulars>();
     public DbSet<SalaryRecord> SalaryRecords => Set<SalaryRecord>();

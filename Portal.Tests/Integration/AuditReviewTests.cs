@@ -33,6 +33,7 @@ public sealed class AuditReviewTests(PostgresFixture postgres)
         await portal.AsAsync<SaveResult, HistoryService>(officer, s => s.AddAsync(staffId,
             new WorkHistoryRowForm { Organisation = "Trường Tiểu học Soi Xét", From = new DateTime(2020, 9, 1) }.ToRow));
         await portal.AsAsync<object?, RecordService>(principal, async s => await s.GetRestrictedAsync(staffId, Ct));
+        await portal.AsAsync<object?, HistoryService>(principal, async s => await s.ListAsync<FamilyMember>(staffId, null, Ct));
 
         async Task<IReadOnlyList<AuditRow>> Log(AuditFilter filter) =>
             await portal.AsAsync<IReadOnlyList<AuditRow>, AuditService>(principal, s => s.PageAsync(null, 500, filter, Ct));
@@ -46,7 +47,7 @@ public sealed class AuditReviewTests(PostgresFixture postgres)
         Assert.Contains(ofRecord, r => r.Entity == "RestrictedParticulars" && r.Action == AuditAction.Viewed);
         Assert.DoesNotContain(ofRecord, r => r.EntityKey == otherStaff.ToString());
         Assert.All(await Log(new AuditFilter(Entity: "WorkHistoryRecord")), r => Assert.Equal("WorkHistoryRecord", r.Entity));
-        Assert.Single(await Log(new AuditFilter(Action: AuditAction.Viewed)));
+        Assert.Equal(["FamilyMember", "RestrictedParticulars"], (await Log(new AuditFilter(Action: AuditAction.Viewed))).Select(r => r.Entity).Order());
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
         Assert.Empty(await Log(AuditFilter.Parse(k => k == "to" ? "2026-11-28" : null, zone)));
         Assert.Equal(all.Count, (await Log(AuditFilter.Parse(k => k is "from" or "to" ? "2026-11-29" : null, zone))).Count);
@@ -94,5 +95,39 @@ public sealed class AuditReviewTests(PostgresFixture postgres)
         Assert.Equal(onScreen.Count + 1, rows);
         await using var db = portal.ReadContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Entity == "AuditLog" && a.Action == AuditAction.Exported && a.UserId == principal.Id, Ct));
+    }
+
+    [Fact]
+    public async Task Flags_wait_until_the_principal_signs_off_and_new_ones_after_it_stay_pending()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var school = await portal.CreateUnitAsync("Trường Tiểu học Rà Soát", OrgUnitKind.School, null);
+        var principal = await portal.CreateUserAsync(school, PortalRoles.Principal, "Mạch Thị Rà");
+        var officer = await portal.CreateUserAsync(school, PortalRoles.RecordsOfficer, "Mẫn Văn Soát");
+        var staffId = (await portal.AsAsync<SaveResult, StaffService>(officer, s => s.CreateAsync(StaffForms.Valid("Viên Thị Lương")))).Id!.Value;
+        var decision = await portal.AsAsync<SaveResult, DecisionService>(officer, s => s.SaveAsync(staffId, null, null,
+            new Portal.Domain.Decisions.DecisionParticulars("7/QĐ-UBND", Portal.Domain.Decisions.DecisionKind.SalaryRaise, null, "Ông Ký", "UBND phường",
+                new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 1))));
+        await portal.AsAsync<SaveResult, HistoryService>(officer, s => s.AddAsync(staffId, new SalaryRowForm
+        {
+            DecisionId = decision.Id, TitleCode = "V.07.03.29", TitleName = "Giáo viên tiểu học hạng III", SalaryGroup = "A1", Step = 2,
+            Coefficient = 2.67m, From = new DateTime(2026, 11, 1),
+        }.ToRow));
+
+        var before = await portal.AsAsync<ReviewState, AuditReviewService>(principal, s => s.PendingAsync(Ct));
+        await portal.AsAsync<SaveResult, AuditReviewService>(principal, s => s.SignOffAsync("Đã xem, hợp lệ.", Ct));
+        portal.Clock.Advance(TimeSpan.FromMinutes(1));
+        var afterSignOff = await portal.AsAsync<ReviewState, AuditReviewService>(principal, s => s.PendingAsync(Ct));
+        portal.Clock.Advance(TimeSpan.FromMinutes(1));
+        await portal.AsAsync<SaveResult, StaffService>(officer, s => s.CreateAsync(StaffForms.Valid("Người Mới Sau Rà Soát")));
+        var later = await portal.AsAsync<ReviewState, AuditReviewService>(principal, s => s.PendingAsync(Ct));
+
+        Assert.Contains(before.Flags, f => f.Kind == AuditFlagKind.SensitiveField && f.Detail.StartsWith("SalaryRecord"));
+        Assert.Empty(afterSignOff.Flags);
+        Assert.Equal("Đã xem, hợp lệ.", afterSignOff.LastSignOff!.Comment);
+        Assert.NotEmpty(later.Flags);
+        Assert.All(later.Flags, f => Assert.True(f.LocalAt > afterSignOff.LastSignOff.Until.ToOffset(TimeSpan.FromHours(7)).DateTime));
+        await using var db = portal.ReadContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Entity == "AuditReview" && a.Field == "Comment" && a.UserId == principal.Id, Ct));
     }
 }

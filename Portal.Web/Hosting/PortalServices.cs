@@ -80,6 +80,12 @@ public static class PortalServices
         services.AddScoped<ObligationOpener>();
         services.AddScoped<StaffService>();
         services.AddScoped<AuditIntegrityService>();
+        services.AddScoped<AuditReviewService>();
+        services.AddSingleton(new Portal.Domain.Audit.AuditFlagRules(
+            TimeOnly.Parse(configuration["Portal:Audit:WorkStart"] ?? "07:00", System.Globalization.CultureInfo.InvariantCulture),
+            TimeOnly.Parse(configuration["Portal:Audit:WorkEnd"] ?? "18:00", System.Globalization.CultureInfo.InvariantCulture),
+            configuration.GetValue("Portal:Audit:BurstChanges", 100),
+            TimeSpan.FromMinutes(configuration.GetValue("Portal:Audit:BurstMinutes", 10))));
         services.AddScoped<AccountAudit>();
         services.AddScoped<AuditAnchorJob>();
         services.AddScoped<AuditVerifyJob>();

@@ -45,3 +45,14 @@ internal sealed class AuditAnchorConfiguration : IEntityTypeConfiguration<AuditA
         b.HasIndex(x => new { x.Day, x.ChainId }).IsUnique();
     }
 }
+
+internal sealed class AuditReviewConfiguration : IEntityTypeConfiguration<AuditReview>
+{
+    public void Configure(EntityTypeBuilder<AuditReview> b)
+    {
+        b.ToTable("audit_reviews");
+        b.Property(x => x.ReviewedBy).HasMaxLength(256);
+        b.Property(x => x.Comment).HasMaxLength(2000);
+        b.HasIndex(x => new { x.UnitId, x.Until });
+    }
+}

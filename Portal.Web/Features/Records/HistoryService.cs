@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audit;
 using Portal.Domain.Staff.History;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
@@ -17,6 +18,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDbContext> contexts, 
     /// <summary>Kinds that change "state-side" data (Quy chế Art. 8.2) and so must cite a decision.</summary>
     private static readonly HashSet<Type> NeedDecision = [typeof(SalaryRecord), typeof(PositionRecord), typeof(AllowanceRecord), typeof(DisciplineRecord)];
 
+    /// <summary>Sections whose opening is itself logged, as confidential reads (family relations, discipline).</summary>
+    private static readonly HashSet<Type> Sensitive = [typeof(FamilyMember), typeof(DisciplineRecord)];
+
     /// <summary>The table as shown now, or as the portal showed it at <paramref name="knownAt"/>; each row with its decision's number.</summary>
     public async Task<IReadOnlyList<RowView<T>>> ListAsync<T>(Guid staffId, DateTimeOffset? knownAt = null, CancellationToken ct = default) where T : RecordRow
     {
@@ -25,6 +29,12 @@ public sealed class HistoryService(IDbContextFactory<PortalDbContext> contexts, 
         if (!await RecordService.InScope(db, scope).AnyAsync(s => s.Id == staffId, ct)) return [];
         var rows = await db.Set<T>().AsNoTracking().Where(r => r.StaffMemberId == staffId).ToListAsync(ct);
         var shown = RecordHistory.Timeline(rows, knownAt);
+        if (Sensitive.Contains(typeof(T)))
+        {
+            var unitId = await db.Staff.Where(s => s.Id == staffId).Select(s => s.UnitId).SingleAsync(ct);
+            await AuditTrail.RecordAsync(db, clock.Now, AuditAction.Viewed, typeof(T).Name, staffId.ToString(), ct, unitId: unitId, subjectId: staffId,
+                detail: $"{shown.Count} dòng");
+        }
         var decisionIds = shown.Select(r => r.DecisionId).OfType<Guid>().Distinct().ToList();
         var decisions = await db.Decisions.AsNoTracking().Where(d => decisionIds.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id, d => $"{d.Number} ({d.SignedOn:dd/MM/yyyy})", ct);
