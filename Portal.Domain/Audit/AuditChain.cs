@@ -41,40 +41,30 @@ public static class AuditChain
     /// </summary>
     public static byte[] Canonical(AuditEntry e)
     {
-        var buffer = new List<byte>(256);
-        Add(buffer, e.ChainId.ToString("N"));
-        Add(buffer, e.Seq.ToString(CultureInfo.InvariantCulture));
-        Add(buffer, Normalise(e.At).UtcTicks.ToString(CultureInfo.InvariantCulture));
-        Add(buffer, e.CorrelationId.ToString("N"));
-        Add(buffer, e.UserId);
-        Add(buffer, e.UserName);
-        Add(buffer, e.UnitId?.ToString("N"));
-        Add(buffer, e.ClientIp);
-        Add(buffer, e.UserRole);
-        Add(buffer, e.UserAgent);
-        Add(buffer, ((int)e.Action).ToString(CultureInfo.InvariantCulture));
-        Add(buffer, e.Entity);
-        Add(buffer, e.EntityKey);
-        Add(buffer, e.SubjectId?.ToString("N"));
-        Add(buffer, e.Field);
-        Add(buffer, e.OldValue);
-        Add(buffer, e.NewValue);
-        return [.. buffer];
-    }
-
-    private static void Add(List<byte> buffer, string? value)
-    {
-        Span<byte> length = stackalloc byte[4];
-        if (value is null)
+        Span<string?> fields =
+        [
+            e.ChainId.ToString("N"), e.Seq.ToString(CultureInfo.InvariantCulture), Normalise(e.At).UtcTicks.ToString(CultureInfo.InvariantCulture),
+            e.CorrelationId.ToString("N"), e.UserId, e.UserName, e.UnitId?.ToString("N"), e.ClientIp, e.UserRole, e.UserAgent,
+            ((int)e.Action).ToString(CultureInfo.InvariantCulture), e.Entity, e.EntityKey, e.SubjectId?.ToString("N"), e.Field, e.OldValue, e.NewValue,
+        ];
+        // One allocation: the verifier hashes millions of rows.
+        var length = 0;
+        foreach (var f in fields) length += 4 + (f is null ? 0 : Encoding.UTF8.GetByteCount(f));
+        var buffer = new byte[length];
+        var at = 0;
+        foreach (var f in fields)
         {
-            BinaryPrimitives.WriteInt32BigEndian(length, -1);
-            buffer.AddRange(length.ToArray());
-            return;
+            if (f is null)
+            {
+                BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(at), -1);
+                at += 4;
+                continue;
+            }
+            var written = Encoding.UTF8.GetBytes(f, buffer.AsSpan(at + 4));
+            BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(at), written);
+            at += 4 + written;
         }
-        var bytes = Encoding.UTF8.GetBytes(value);
-        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
-        buffer.AddRange(length.ToArray());
-        buffer.AddRange(bytes);
+        return buffer;
     }
 }
 

@@ -20,7 +20,7 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> contexts, Cu
     {
         var scope = await user.RequireAsync(PortalRoles.Overseers, ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var entries = Filtered(db, scope, filter ?? AuditFilter.None);
+        var entries = await FilteredAsync(db, scope, filter ?? AuditFilter.None, ct);
         if (after is { } c)
             entries = entries.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.At, a.Id), ValueTuple.Create(c.At, c.Id)));
         var rows = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(pageSize)
@@ -48,10 +48,19 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> contexts, Cu
             .Select(u => new AuditUserChoice(u.Id, u.FullName, u.UserName ?? "")).ToListAsync(ct);
     }
 
-    private static IQueryable<AuditEntry> Filtered(PortalDbContext db, UserScope scope, AuditFilter f)
+    private static async Task<IQueryable<AuditEntry>> FilteredAsync(PortalDbContext db, UserScope scope, AuditFilter f, CancellationToken ct)
     {
-        var atRoot = scope.IsAtRoot;
-        var entries = db.AuditEntries.AsNoTracking().Where(a => a.UnitId == null ? atRoot : scope.UnitIds(db).Contains(a.UnitId.Value));
+        var entries = db.AuditEntries.AsNoTracking();
+        // The root sees everything. Below it, the subtree's ids are few and known: a school's principal reads one unit,
+        // which the (UnitId, At, Id) index serves directly; an IN over a subquery would walk the whole log's time index.
+        if (!scope.IsAtRoot)
+        {
+            var ids = await scope.UnitIds(db).ToListAsync(ct);
+            var only = ids.Count == 1 ? ids[0] : (Guid?)null;
+            entries = only is { } single
+                ? entries.Where(a => a.UnitId == single)
+                : entries.Where(a => a.UnitId != null && ids.Contains(a.UnitId.Value));
+        }
         if (f.UnitId is { } unit)
         {
             var below = db.Units.Where(u => u.Id == unit).Select(u => u.Path);
