@@ -51,16 +51,14 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> contexts, Cu
     private static async Task<IQueryable<AuditEntry>> FilteredAsync(PortalDbContext db, UserScope scope, AuditFilter f, CancellationToken ct)
     {
         var entries = db.AuditEntries.AsNoTracking();
-        // The root sees everything. Below it, the subtree's ids are few and known: a school's principal reads one unit,
-        // which the (UnitId, At, Id) index serves directly; an IN over a subquery would walk the whole log's time index.
-        if (!scope.IsAtRoot)
-        {
-            var ids = await scope.UnitIds(db).ToListAsync(ct);
-            var only = ids.Count == 1 ? ids[0] : (Guid?)null;
-            entries = only is { } single
-                ? entries.Where(a => a.UnitId == single)
-                : entries.Where(a => a.UnitId != null && ids.Contains(a.UnitId.Value));
-        }
+        // The subtree's ids are few and known, so they go in as a list: a school's principal reads one unit, which the
+        // (UnitId, At, Id) index serves directly; an IN over a subquery would walk the whole log's time index instead.
+        // Rows of no unit (e.g. a failed sign-in for an unknown address) belong to the top of the tree.
+        var ids = await scope.UnitIds(db).ToListAsync(ct);
+        var only = ids.Count == 1 && !scope.IsAtRoot ? ids[0] : (Guid?)null;
+        entries = only is { } single ? entries.Where(a => a.UnitId == single)
+            : scope.IsAtRoot ? entries.Where(a => a.UnitId == null || ids.Contains(a.UnitId.Value))
+            : entries.Where(a => a.UnitId != null && ids.Contains(a.UnitId.Value));
         if (f.UnitId is { } unit)
         {
             var below = db.Units.Where(u => u.Id == unit).Select(u => u.Path);
