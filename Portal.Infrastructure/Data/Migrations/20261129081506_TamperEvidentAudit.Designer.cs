@@ -12,8 +12,8 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261129073306_AuditSubject")]
-    partial class AuditSubject
+    [Migration("20261129081506_TamperEvidentAudit")]
+    partial class TamperEvidentAudit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -326,6 +326,40 @@ namespace Portal.Infrastructure.Data.Migrations
                         .IsDescending(false, true, true);
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Audit.AuditReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("FlagCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Until");
+
+                    b.ToTable("audit_reviews", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Deadlines.LegalDeadlineRule", b =>

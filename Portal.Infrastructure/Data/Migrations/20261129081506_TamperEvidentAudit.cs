@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -11,6 +12,10 @@ namespace Portal.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_UnitId_At",
+                table: "audit_entries");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "ChainId",
                 table: "audit_entries",
@@ -37,6 +42,43 @@ namespace Portal.Infrastructure.Data.Migrations
                 nullable: false,
                 defaultValue: 0L);
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "SubjectId",
+                table: "audit_entries",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UserAgent",
+                table: "audit_entries",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UserRole",
+                table: "audit_entries",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "audit_anchors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    ChainId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_anchors", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "audit_chain_heads",
                 columns: table => new
@@ -48,6 +90,23 @@ namespace Portal.Infrastructure.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_audit_chain_heads", x => x.ChainId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_reviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    From = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FlagCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_reviews", x => x.Id);
                 });
 
             // Rows written before the chain existed keep a negative sequence (−Id): they are counted as "before chaining"
@@ -68,6 +127,36 @@ namespace Portal.Infrastructure.Data.Migrations
                 table: "audit_entries",
                 columns: new[] { "ChainId", "Seq" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_SubjectId_At_Id",
+                table: "audit_entries",
+                columns: new[] { "SubjectId", "At", "Id" },
+                descending: new[] { false, true, true },
+                filter: "\"SubjectId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_UnitId_At_Id",
+                table: "audit_entries",
+                columns: new[] { "UnitId", "At", "Id" },
+                descending: new[] { false, true, true });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_UserId_At_Id",
+                table: "audit_entries",
+                columns: new[] { "UserId", "At", "Id" },
+                descending: new[] { false, true, true });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_anchors_Day_ChainId",
+                table: "audit_anchors",
+                columns: new[] { "Day", "ChainId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_reviews_UnitId_Until",
+                table: "audit_reviews",
+                columns: new[] { "UnitId", "Until" });
 
             // Append-only in the database itself (docs/decisions/0007): UPDATE, DELETE and TRUNCATE are refused for every
             // role, the application's and a superuser's included, except a session that has SET ROLE portal_maintenance
@@ -119,10 +208,28 @@ namespace Portal.Infrastructure.Data.Migrations
                 ALTER TABLE audit_entries DROP CONSTRAINT ck_audit_entries_chained;
                 """);
             migrationBuilder.DropTable(
+                name: "audit_anchors");
+
+            migrationBuilder.DropTable(
                 name: "audit_chain_heads");
+
+            migrationBuilder.DropTable(
+                name: "audit_reviews");
 
             migrationBuilder.DropIndex(
                 name: "IX_audit_entries_ChainId_Seq",
+                table: "audit_entries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_SubjectId_At_Id",
+                table: "audit_entries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_UnitId_At_Id",
+                table: "audit_entries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_audit_entries_UserId_At_Id",
                 table: "audit_entries");
 
             migrationBuilder.DropColumn(
@@ -140,6 +247,23 @@ namespace Portal.Infrastructure.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "Seq",
                 table: "audit_entries");
+
+            migrationBuilder.DropColumn(
+                name: "SubjectId",
+                table: "audit_entries");
+
+            migrationBuilder.DropColumn(
+                name: "UserAgent",
+                table: "audit_entries");
+
+            migrationBuilder.DropColumn(
+                name: "UserRole",
+                table: "audit_entries");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_UnitId_At",
+                table: "audit_entries",
+                columns: new[] { "UnitId", "At" });
         }
     }
 }
