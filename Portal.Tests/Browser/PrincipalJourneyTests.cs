@@ -37,7 +37,9 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
         var link = page.Locator("#staff-grid a", new() { HasTextString = "Nguyễn Thị Ngọc Lan" });
         await Assertions.Expect(page.Locator("#staff-grid tbody tr")).ToHaveCountAsync(1);
 
-        await link.ClickAsync();
+        // The grid may still re-render after the search settles; following the found link's address cannot be lost to that.
+        await page.GotoAsync(await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("The name is not a link."));
+        await WaitForCircuitAsync(page);
         await page.GetByText("Xem lịch sử thay đổi").ClickAsync();
         var creation = page.Locator(".change-set", new() { HasTextString = "Nguyễn Thị Ngọc Lan" });
         await creation.WaitForAsync();
