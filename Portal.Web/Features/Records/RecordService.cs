@@ -87,10 +87,9 @@ public sealed class RecordService(IDbContextFactory<PortalDbContext> contexts, C
     {
         var scope = await user.RequireAsync(PortalRoles.RecordWriters, ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var staff = await InScope(db, scope).SingleOrDefaultAsync(s => s.Id == id, ct);
+        var staff = await TrackedAsync(db, scope, id, version, ct);
         if (staff is null) return SaveResult.Failed(Strings.StaffNotFound);
         if (staff.Status != StaffStatus.Draft) return SaveResult.Failed(Strings.NotADraft);
-        db.Entry(staff).Property(s => s.Version).OriginalValue = version;
         staff.Activate(clock.Today);
         return await SaveAsync(db, id, nameof(StaffMember), ct);
     }
@@ -100,7 +99,7 @@ public sealed class RecordService(IDbContextFactory<PortalDbContext> contexts, C
     {
         var scope = await user.RequireAsync(PortalRoles.RecordWriters, ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var staff = await InScope(db, scope).SingleOrDefaultAsync(s => s.Id == id, ct);
+        var staff = await TrackedAsync(db, scope, id, version, ct);
         if (staff is null) return SaveResult.Failed(Strings.StaffNotFound);
         if (staff.Status != StaffStatus.Active) return SaveResult.Failed(Strings.OnlyActiveCanLeave);
         if (!status.IsLeaving()) return SaveResult.Failed(Strings.ChooseLeavingStatus);
@@ -108,7 +107,6 @@ public sealed class RecordService(IDbContextFactory<PortalDbContext> contexts, C
         if (decisionId is { } d && !await db.Decisions.AnyAsync(x => x.Id == d && x.StaffMemberId == id, ct))
             return SaveResult.Field("DecisionId", Strings.DecisionRequired);
         if (on > clock.Today.AddYears(1) || on < staff.RecruitmentDecisionDate) return SaveResult.Field("On", Strings.LeavingDateInvalid);
-        db.Entry(staff).Property(s => s.Version).OriginalValue = version;
         staff.Leave(status, on, decisionId);
         return await SaveAsync(db, id, nameof(StaffMember), ct);
     }
@@ -121,10 +119,9 @@ public sealed class RecordService(IDbContextFactory<PortalDbContext> contexts, C
     {
         var scope = await user.RequireAsync(PortalRoles.RecordWriters, ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var staff = await InScope(db, scope).SingleOrDefaultAsync(s => s.Id == id, ct);
+        var staff = await TrackedAsync(db, scope, id, version, ct);
         if (staff is null) return SaveResult.Failed(Strings.StaffNotFound);
         if (!staff.CanBeDiscarded) return SaveResult.Failed(Strings.OnlyDraftsDiscarded);
-        db.Entry(staff).Property(s => s.Version).OriginalValue = version;
         // Loaded and removed one by one, so the audit interceptor sees (and logs) every row that goes.
         db.RemoveRange(await db.SalaryRecords.Where(r => r.StaffMemberId == id).ToListAsync(ct));
         db.RemoveRange(await db.PositionRecords.Where(r => r.StaffMemberId == id).ToListAsync(ct));
@@ -159,9 +156,8 @@ public sealed class RecordService(IDbContextFactory<PortalDbContext> contexts, C
     {
         var scope = await user.RequireAsync(PortalRoles.RecordWriters, ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var staff = await InScope(db, scope).SingleOrDefaultAsync(s => s.Id == id, ct);
+        var staff = await TrackedAsync(db, scope, id, version, ct);
         if (staff is null) return SaveResult.Failed(Strings.StaffNotFound);
-        db.Entry(staff).Property(s => s.Version).OriginalValue = version;
         apply(staff);
         return await SaveAsync(db, id, nameof(StaffMember), ct);
     }
@@ -177,6 +173,23 @@ public sealed class RecordService(IDbContextFactory<PortalDbContext> contexts, C
         {
             return SaveResult.Failed(await Conflicts.MessageAsync(db, entity, staffId, ct));
         }
+    }
+
+    /// <summary>The record, tracked, with the version the user's form was loaded with: a save against a newer row is a conflict.</summary>
+    private static async Task<StaffMember?> TrackedAsync(PortalDbContext db, UserScope scope, Guid id, uint version, CancellationToken ct)
+    {
+        var staff = await InScope(db, scope).SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (staff is not null) db.Entry(staff).Property(s => s.Version).OriginalValue = version;
+        return staff;
+    }
+
+    /// <summary>The restricted part's row version only (no confidential value, so not a logged read), for a form that just saved.</summary>
+    public async Task<uint?> RestrictedVersionAsync(Guid id, CancellationToken ct = default)
+    {
+        var scope = await user.RequireAsync(RestrictedReaders, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.RestrictedParticulars.Where(r => r.StaffMemberId == id && InScope(db, scope).Any(s => s.Id == id))
+            .Select(r => (uint?)r.Version).SingleOrDefaultAsync(ct);
     }
 
     internal static IQueryable<StaffMember> InScope(PortalDbContext db, UserScope scope) =>
