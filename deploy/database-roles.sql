@@ -1,9 +1,9 @@
 -- Database roles for a real Portal installation (run once as a PostgreSQL superuser; psql -v ... for the passwords).
--- docs/decisions/0007 explains why. The embedded local database of `dotnet run` creates portal_maintenance itself
--- (through the TamperEvidentAudit migration) and runs as its own superuser.
+-- docs/decisions/0007 explains why. The embedded local database of `dotnet run` does the same by itself: its superuser
+-- migrates, the app runs as portal_app, and the TamperEvidentAudit migration creates portal_maintenance.
 --
---   portal_owner        owns the schema; migrations and Hangfire's schema set-up run as it (ConnectionStrings__Portal
---                       of the first start, or of a one-off `--migrate` run in your deployment pipeline).
+--   portal_owner        owns the schema; migrations, Hangfire's schema and the grants below run as it at every start
+--                       (ConnectionStrings__PortalOwner).
 --   portal_app          what the running instances log in as: reads and writes the business tables, may only SELECT and
 --                       INSERT the audit log (and the trigger refuses UPDATE/DELETE/TRUNCATE to every role anyway).
 --   portal_maintenance  NOLOGIN; the only role the append-only trigger lets change audit rows. Grant it to a named DBA
@@ -16,12 +16,13 @@ CREATE DATABASE portal OWNER portal_owner;
 
 \connect portal
 SET ROLE portal_owner;
--- After the first start as portal_owner has applied the migrations, give portal_app what it needs:
+-- Nothing more to run by hand: at every start the app, as portal_owner, applies the migrations and then grants
+-- portal_app what it needs (Portal.Infrastructure/Postgres/ApplicationRole.cs), which amounts to:
 --   GRANT USAGE ON SCHEMA public, hangfire TO portal_app;
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, hangfire TO portal_app;
 --   REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries FROM portal_app;
+--   REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "__EFMigrationsHistory" FROM portal_app;
 --   GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public, hangfire TO portal_app;
---   ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO portal_app;
 --   GRANT SELECT, UPDATE, DELETE, TRUNCATE ON audit_entries TO portal_maintenance;
 RESET ROLE;
 

@@ -17,24 +17,38 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly LocalPostgresOptions _options;
     private readonly string _binDirectory;
 
-    private LocalPostgresCluster(LocalPostgresOptions options, string binDirectory, int port, string password)
+    private LocalPostgresCluster(LocalPostgresOptions options, string binDirectory, int port, string password, string appPassword)
     {
         _options = options;
         _binDirectory = binDirectory;
         Port = port;
         Password = password;
+        AppPassword = appPassword;
     }
 
     public int Port { get; }
     private string Password { get; }
+    private string AppPassword { get; }
     private string DataDirectory => Path.Combine(_options.Directory, "data");
 
-    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    /// <summary>The cluster's superuser: creates databases and roles, applies migrations (the owner's connection).</summary>
+    public string ConnectionString(string database) => Connect(SuperUser, Password, database);
+
+    /// <summary>
+    /// The running portal's own login (<see cref="ApplicationRole"/>), which cannot change audit rows; exists once
+    /// <see cref="EnsureApplicationRoleAsync"/> has run.
+    /// </summary>
+    public string AppConnectionString(string database) => Connect(ApplicationRole.DefaultName, AppPassword, database);
+
+    public Task EnsureApplicationRoleAsync(CancellationToken ct = default) =>
+        ApplicationRole.EnsureLoginAsync(ConnectionString("postgres"), ApplicationRole.DefaultName, AppPassword, ct);
+
+    private string Connect(string user, string password, string database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
         Port = Port,
-        Username = SuperUser,
-        Password = Password,
+        Username = user,
+        Password = password,
         Database = database,
     }.ConnectionString;
 
@@ -60,20 +74,26 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             "or set ConnectionStrings__Portal to an existing server.");
         Directory.CreateDirectory(options.Directory);
         var passwordFile = Path.Combine(options.Directory, "password");
-        if (!File.Exists(passwordFile))
-            await File.WriteAllTextAsync(passwordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), ct);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var password = (await File.ReadAllTextAsync(passwordFile, ct)).Trim();
+        var password = await SecretAsync(passwordFile, ct);
+        var appPassword = await SecretAsync(Path.Combine(options.Directory, "app-password"), ct);
 
         var dataDirectory = Path.Combine(options.Directory, "data");
         var runningPort = RunningPort(dataDirectory);
-        var cluster = new LocalPostgresCluster(options, bin, runningPort ?? (options.Port is > 0 and var p ? p : FreePort()), password);
+        var cluster = new LocalPostgresCluster(options, bin, runningPort ?? (options.Port is > 0 and var p ? p : FreePort()), password, appPassword);
         if (runningPort is null)
         {
             await cluster.InitialiseIfNewAsync(passwordFile, ct);
             await cluster.StartServerAsync(ct);
         }
         return cluster;
+    }
+
+    /// <summary>A random password kept in a file only its owner can read; made on first use.</summary>
+    private static async Task<string> SecretAsync(string file, CancellationToken ct)
+    {
+        if (!File.Exists(file)) await File.WriteAllTextAsync(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), ct);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return (await File.ReadAllTextAsync(file, ct)).Trim();
     }
 
     private async Task InitialiseIfNewAsync(string passwordFile, CancellationToken ct)

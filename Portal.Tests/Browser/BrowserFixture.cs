@@ -17,7 +17,7 @@ public sealed class BrowserFixture(PostgresFixture postgres) : IAsyncLifetime
     {
         await Smtp.StartAsync();
         ConnectionString = await postgres.CreateDatabaseAsync();
-        App = await PortalApp.StartAsync(ConnectionString, Smtp.Port);
+        App = await PortalApp.StartAsync(ConnectionString, postgres.OwnerConnectionString(ConnectionString), Smtp.Port);
         _playwright = await Playwright.CreateAsync();
         Assertions.SetDefaultExpectTimeout(30_000);
         var chromium = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium";

@@ -5,6 +5,7 @@ using Portal.Domain.Audit;
 using Portal.Domain.Organisation;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Postgres;
 using Portal.Tests.Testing;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Staff;
@@ -15,7 +16,8 @@ namespace Portal.Tests.Integration;
 /// <summary>
 /// The audit log cannot lie: the database refuses to change it, and any change made anyway (by a superuser, by a raw
 /// INSERT, by a deletion through the maintenance role) is found by the chain verification at the right position.
-/// These tests connect as the test cluster's superuser, the strongest role there is.
+/// The attacks connect as the test cluster's superuser, the strongest role there is; the portal itself runs as
+/// <c>portal_app</c>, which is refused by its grants before the trigger is even reached.
 /// </summary>
 public sealed class AuditChainTests(PostgresFixture postgres)
 {
@@ -194,9 +196,30 @@ public sealed class AuditChainTests(PostgresFixture postgres)
         return AuditChain.ChainOf(unit.Id);
     }
 
+    [Theory]
+    [InlineData("""UPDATE audit_entries SET "NewValue" = 'sửa lén' WHERE "Seq" = 2""")]
+    [InlineData("""DELETE FROM audit_entries WHERE "Seq" = 2""")]
+    [InlineData("TRUNCATE audit_entries")]
+    [InlineData("""DELETE FROM "__EFMigrationsHistory" """)]
+    [InlineData("DROP TABLE audit_entries")]
+    [InlineData("ALTER TABLE audit_entries DISABLE TRIGGER ALL")]
+    public async Task The_portal_s_own_role_has_no_right_to_change_the_log_or_the_schema(string sql)
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        await SomeAuditedWorkAsync(portal, "Trường Tiểu học Quyền Hạn");
+        await using var connection = new NpgsqlConnection(portal.ConnectionString);
+        await connection.OpenAsync(Ct);
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => Execute(connection, sql));
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        Assert.Equal(ApplicationRole.DefaultName, new NpgsqlConnectionStringBuilder(portal.ConnectionString).Username);
+        Assert.True((await VerifyAsync(connection)).Intact);
+    }
+
     private static async Task<NpgsqlConnection> OpenAsync(PortalHarness portal)
     {
-        var connection = new NpgsqlConnection(portal.ConnectionString);
+        var connection = new NpgsqlConnection(portal.OwnerConnectionString);
         await connection.OpenAsync(Ct);
         return connection;
     }

@@ -22,7 +22,7 @@ public sealed class PortalApp : IAsyncDisposable
     public Uri Address { get; }
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    public static async Task<PortalApp> StartAsync(string connectionString, int smtpPort)
+    public static async Task<PortalApp> StartAsync(string connectionString, string ownerConnectionString, int smtpPort)
     {
         var port = FreePorts.Next();
         var dll = WebAssemblyPath();
@@ -36,6 +36,7 @@ public sealed class PortalApp : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ConnectionStrings__Portal"] = connectionString;
+        start.Environment["ConnectionStrings__PortalOwner"] = ownerConnectionString;
         start.Environment["Portal__Demo"] = "true";
         start.Environment["Smtp__Host"] = "127.0.0.1";
         start.Environment["Smtp__Port"] = smtpPort.ToString();

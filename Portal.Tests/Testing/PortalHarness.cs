@@ -21,23 +21,32 @@ public sealed class PortalHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private PortalHarness(ServiceProvider services, TestClock clock, string connectionString)
+    private readonly string? _ownerConnectionString;
+
+    private PortalHarness(ServiceProvider services, TestClock clock, string connectionString, string? ownerConnectionString)
     {
         _services = services;
         Clock = clock;
         ConnectionString = connectionString;
+        _ownerConnectionString = ownerConnectionString;
     }
 
     public TestClock Clock { get; }
+    /// <summary>The portal's own role (<c>portal_app</c>), as the services use it.</summary>
     public string ConnectionString { get; }
+    /// <summary>The cluster superuser on the same database: for tests that play an attacker or a DBA.</summary>
+    public string OwnerConnectionString => _ownerConnectionString ?? throw new InvalidOperationException("An attached harness has no owner connection.");
 
-    public static async Task<PortalHarness> CreateAsync(PostgresFixture postgres, int? smtpPort = null, TestClock? clock = null) =>
-        await OpenAsync(await postgres.CreateDatabaseAsync(), smtpPort, clock, seed: true);
+    public static async Task<PortalHarness> CreateAsync(PostgresFixture postgres, int? smtpPort = null, TestClock? clock = null)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        return await OpenAsync(connectionString, postgres.OwnerConnectionString(connectionString), smtpPort, clock, seed: true);
+    }
 
     /// <summary>The services on a database that is already seeded (e.g. the one a running <see cref="PortalApp"/> uses).</summary>
-    public static Task<PortalHarness> AttachAsync(string connectionString) => OpenAsync(connectionString, null, null, seed: false);
+    public static Task<PortalHarness> AttachAsync(string connectionString) => OpenAsync(connectionString, null, null, null, seed: false);
 
-    private static async Task<PortalHarness> OpenAsync(string connectionString, int? smtpPort, TestClock? clock, bool seed)
+    private static async Task<PortalHarness> OpenAsync(string connectionString, string? ownerConnectionString, int? smtpPort, TestClock? clock, bool seed)
     {
         var settings = new Dictionary<string, string?> { ["Portal:TimeZone"] = "Asia/Ho_Chi_Minh" };
         if (smtpPort is { } port)
@@ -58,7 +67,7 @@ public sealed class PortalHarness : IAsyncDisposable
         services.AddScoped<TestAuthentication>();
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthentication>());
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var harness = new PortalHarness(provider, clock, connectionString);
+        var harness = new PortalHarness(provider, clock, connectionString, ownerConnectionString);
         if (!seed) return harness;
         await harness.AsSystemAsync(async sp =>
         {

@@ -26,6 +26,9 @@ public sealed class PostgresFixture : IAsyncLifetime
             // Unpooled: CREATE DATABASE ... TEMPLATE fails while any session is connected to the template.
             var options = new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(Unpooled(Template)).Options;
             await using (var db = new PortalDbContext(options)) await db.Database.MigrateAsync();
+            // Tests run as the portal's own role, as the app does, so a grant the app lacks fails a test here first.
+            await _cluster.EnsureApplicationRoleAsync();
+            await ApplicationRole.GrantAsync(Unpooled(Template), ApplicationRole.DefaultName);
             // From here on a connection to the template is refused with a clear error, instead of one left open making
             // every CreateDatabaseAsync fail with "source database is being accessed by other users".
             await ExecuteAsync($"ALTER DATABASE {Template} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
@@ -41,7 +44,8 @@ public sealed class PostgresFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A new, migrated, empty database; returns its connection string. <paramref name="prefix"/> (e.g. the test class's
+    /// A new, migrated, empty database; returns the connection string of the portal's own role (<c>portal_app</c>), which
+    /// may not change audit rows. <see cref="OwnerConnectionString"/> gives the superuser's, for tests that play an attacker. <paramref name="prefix"/> (e.g. the test class's
     /// name) only makes the database easy to recognise in psql's \l and the server's log.
     /// </summary>
     public async Task<string> CreateDatabaseAsync(string? prefix = null)
@@ -50,8 +54,12 @@ public sealed class PostgresFixture : IAsyncLifetime
         // Within PostgreSQL's 63-byte limit on names.
         var name = $"{readable}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid().ToString("N")[..12]}";
         await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE {Template}");
-        return Cluster.ConnectionString(name);
+        return Cluster.AppConnectionString(name);
     }
+
+    /// <summary>The cluster superuser's connection to the same database as <paramref name="connectionString"/>.</summary>
+    public string OwnerConnectionString(string connectionString) =>
+        Cluster.ConnectionString(new NpgsqlConnectionStringBuilder(connectionString).Database!);
 
     private LocalPostgresCluster Cluster => _cluster ?? throw new InvalidOperationException("The PostgreSQL cluster did not start.");
 

@@ -9,8 +9,7 @@ using Portal.Infrastructure.Identity;
 namespace Portal.Web.Hosting;
 
 /// <summary>
-/// At start-up: applies migrations (EF Core takes a database lock, so several instances may start at once), seeds the
-/// legal reference data and roles, then either the demo or, on a real installation with no accounts, the first Admin.
+/// At start-up, once <see cref="DatabaseSetup"/> has migrated: seeds the legal reference data and roles, then either the demo or, on a real installation with no accounts, the first Admin.
 /// </summary>
 internal sealed class DatabaseInitialiser(IDbContextFactory<PortalDbContext> contexts, UserManager<PortalUser> users,
     RoleManager<IdentityRole> roles, DemoData demo, IConfiguration configuration, ILogger<DatabaseInitialiser> log)
@@ -20,7 +19,6 @@ internal sealed class DatabaseInitialiser(IDbContextFactory<PortalDbContext> con
     {
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            await db.Database.MigrateAsync(ct);
             await ReferenceData.SeedAsync(db, ct);
         }
         foreach (var role in PortalRoles.All.Where(r => !roles.Roles.Any(x => x.Name == r)).ToList())

@@ -52,7 +52,7 @@ public static class PortalServices
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString),
-                new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(5), PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(5), PrepareSchemaIfNecessary = false, SchemaName = DatabaseSetup.HangfireSchema }));
         if (configuration.GetValue("Portal:RunJobs", true))
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
