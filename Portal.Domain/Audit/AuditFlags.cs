@@ -13,11 +13,16 @@ public enum AuditFlagKind
     OtherUnit = 4,
     /// <summary>A regulated row (salary, position, allowance, discipline) saved without its decision.</summary>
     WithoutDecision = 5,
+    /// <summary>A change to the actor's own staff record (their account is linked to it).</summary>
+    OwnRecord = 6,
 }
 
-/// <summary>One audit row as the flag rules need it; <see cref="LocalAt"/> is the school's local time.</summary>
+/// <summary>
+/// One audit row as the flag rules need it; <see cref="LocalAt"/> is the school's local time; <see cref="ActorIsSubject"/>
+/// says the row changes the staff record of the person who made the change.
+/// </summary>
 public sealed record AuditFlagInput(long Id, Guid CorrelationId, DateTime LocalAt, string? UserId, string UserName, AuditAction Action,
-    string Entity, string Field, bool ActorOwnsDataUnit);
+    string Entity, string Field, bool ActorOwnsDataUnit, bool ActorIsSubject = false);
 
 /// <summary>The thresholds, from configuration (they are the school's habits, not law).</summary>
 public sealed record AuditFlagRules(TimeOnly WorkStart, TimeOnly WorkEnd, int BurstChanges, TimeSpan BurstWindow)
@@ -48,6 +53,8 @@ public static class AuditFlags
                 flags.Add(new(AuditFlagKind.OutsideWorkingHours, save.Key, first.Id, first.UserName, first.LocalAt, first.LocalAt.ToString("dddd HH:mm")));
             if (save.FirstOrDefault(r => r.Field == "CitizenId" || r.Entity == "SalaryRecord") is { } sensitive)
                 flags.Add(new(AuditFlagKind.SensitiveField, save.Key, sensitive.Id, sensitive.UserName, sensitive.LocalAt, $"{sensitive.Entity}.{sensitive.Field}"));
+            if (save.FirstOrDefault(r => r.ActorIsSubject) is { } own)
+                flags.Add(new(AuditFlagKind.OwnRecord, save.Key, own.Id, own.UserName, own.LocalAt, $"{own.Entity}.{own.Field}"));
             if (save.FirstOrDefault(r => !r.ActorOwnsDataUnit) is { } foreign)
                 flags.Add(new(AuditFlagKind.OtherUnit, save.Key, foreign.Id, foreign.UserName, foreign.LocalAt, foreign.Entity));
             foreach (var row in save.Where(r => r.Action == AuditAction.Added && Regulated.Contains(r.Entity)).GroupBy(r => r.Entity))

@@ -80,7 +80,10 @@ internal static class AuditChainWriter
     {
         if (db.OwnAuditTransaction is not { } own) return;
         db.OwnAuditTransaction = null;
-        await own.RollbackAsync();
+        // The failure may already have ended the transaction (a broken connection, a parameter Npgsql refused); the
+        // original exception is the one to surface, not a second one from here.
+        try { await own.RollbackAsync(); }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or Npgsql.NpgsqlException) { }
         await own.DisposeAsync();
     }
 }

@@ -83,6 +83,13 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var staffUnits = await StaffUnitsAsync(db, changed, ct);
         var at = AuditChain.Normalise(clock.GetUtcNow());
         var correlationId = Guid.CreateVersion7(at);
+        // A row a service added to explain this save (an account change with its reason) joins it: same instant, actor, correlation.
+        foreach (var note in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.CorrelationId == Guid.Empty))
+        {
+            var row = note.Entity;
+            (row.At, row.CorrelationId, row.UserId, row.UserName, row.ClientIp, row.UserRole, row.UserAgent) =
+                (at, correlationId, actor.UserId, actor.UserName, actor.ClientIp, actor.Role, actor.UserAgentForLog);
+        }
         foreach (var entry in changed)
         {
             var action = entry.State switch

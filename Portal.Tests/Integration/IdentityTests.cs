@@ -84,10 +84,10 @@ public sealed class IdentityTests(PostgresFixture postgres)
             var options = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
             var account = (await users.FindByIdAsync(user.Id))!;
             var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(account);
-            var valid = await RevalidatingUserStateProvider.IsStillValidAsync(users, principal, options);
+            var valid = await RevalidatingUserStateProvider.IsStillValidAsync(users, principal, options, portal.Clock.Today);
             account.IsDisabled = true;
             await users.UpdateSecurityStampAsync(account);
-            return (valid, await RevalidatingUserStateProvider.IsStillValidAsync(users, principal, options));
+            return (valid, await RevalidatingUserStateProvider.IsStillValidAsync(users, principal, options, portal.Clock.Today));
         });
 
         Assert.True(before);

@@ -9,6 +9,9 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
 
     public void Advance(TimeSpan by) => _now += by;
 
+    /// <summary>The school's date now (Ho Chi Minh City, UTC+7 all year).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(_now.ToOffset(TimeSpan.FromHours(7)).DateTime);
+
     /// <summary>Noon in Ho Chi Minh City on the given day.</summary>
     public static TestClock OnSchoolDay(int year, int month, int day) => new(new DateTimeOffset(year, month, day, 12, 0, 0, TimeSpan.FromHours(7)));
 }

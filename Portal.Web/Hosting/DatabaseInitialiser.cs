@@ -46,7 +46,7 @@ internal sealed class DatabaseInitialiser(IDbContextFactory<PortalDbContext> con
         }
         var email = configuration["Portal:AdminEmail"] is { Length: > 0 } e ? e : "admin@localhost";
         var configuredPassword = configuration["Portal:AdminPassword"];
-        var password = string.IsNullOrEmpty(configuredPassword) ? OneTimePassword() : configuredPassword;
+        var password = string.IsNullOrEmpty(configuredPassword) ? Portal.Web.Features.Accounts.OneTimePassword.New() : configuredPassword;
         var admin = new PortalUser { UserName = email, Email = email, FullName = "Quản trị hệ thống", UnitId = root.Id, MustChangePassword = true, EmailConfirmed = true };
         var created = await users.CreateAsync(admin, password);
         if (!created.Succeeded)
@@ -57,7 +57,4 @@ internal sealed class DatabaseInitialiser(IDbContextFactory<PortalDbContext> con
         else
             log.LogInformation("First Admin account created: {Email} (password from configuration; must be changed at first sign-in).", email);
     }
-
-    private static string OneTimePassword() =>
-        string.Join("-", Enumerable.Range(0, 4).Select(_ => Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant()));
 }

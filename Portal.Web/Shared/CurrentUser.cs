@@ -12,7 +12,7 @@ namespace Portal.Web.Shared;
 /// the UI shows. It is also the audit actor of the scope.
 /// </summary>
 public sealed class CurrentUser(AuthenticationStateProvider authentication, IHttpContextAccessor http,
-    DbContextOptions<PortalDbContext> options) : IAuditActor
+    DbContextOptions<PortalDbContext> options, SchoolClock clock) : IAuditActor
 {
     private UserScope? _scope;
     private string? _clientIp;
@@ -51,12 +51,13 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IHtt
         // A read-only context without an actor (the factory's actor is this class); it could not save if it tried.
         await using var db = new PortalDbContext(options);
         // The unit and its path come from the database, not the cookie, so a moved account is scoped correctly at once.
-        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId && !u.IsDisabled)
-            .Join(db.Units, u => u.UnitId, unit => unit.Id, (u, unit) => new { u.UserName, u.FullName, u.UnitId, unit.Path, UnitName = unit.Name })
+        var today = clock.Today;
+        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId && !u.IsDisabled && (u.AccessUntil == null || u.AccessUntil >= today))
+            .Join(db.Units, u => u.UnitId, unit => unit.Id, (u, unit) => new { u.UserName, u.FullName, u.UnitId, unit.Path, UnitName = unit.Name, u.StaffMemberId })
             .SingleOrDefaultAsync(ct);
         if (row is null) return null;
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
-        return new UserScope(userId, row.UserName ?? "", row.FullName, row.UnitId, row.UnitName, row.Path, roles);
+        return new UserScope(userId, row.UserName ?? "", row.FullName, row.UnitId, row.UnitName, row.Path, roles) { StaffMemberId = row.StaffMemberId };
     }
 
     public ActorInfo Current
@@ -79,6 +80,9 @@ public sealed record UserScope(string UserId, string UserName, string FullName, 
     IReadOnlySet<string> Roles)
 {
     public bool IsInRole(string role) => Roles.Contains(role);
+
+    /// <summary>The signed-in person's own staff record, when their account is linked to one.</summary>
+    public Guid? StaffMemberId { get; init; }
 
     /// <summary>The ids of the user's unit and every unit below it: the one place the unit-scope rule is written.</summary>
     public IQueryable<Guid> UnitIds(PortalDbContext db) => db.Units.Where(u => u.Path.StartsWith(UnitPath)).Select(u => u.Id);

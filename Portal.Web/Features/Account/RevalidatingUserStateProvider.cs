@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Identity;
+using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Account;
 
@@ -20,13 +21,13 @@ internal sealed class RevalidatingUserStateProvider(ILoggerFactory loggerFactory
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        return await IsStillValidAsync(users, state.User, options.Value);
+        return await IsStillValidAsync(users, state.User, options.Value, scope.ServiceProvider.GetRequiredService<SchoolClock>().Today);
     }
 
-    internal static async Task<bool> IsStillValidAsync(UserManager<PortalUser> users, ClaimsPrincipal principal, IdentityOptions options)
+    internal static async Task<bool> IsStillValidAsync(UserManager<PortalUser> users, ClaimsPrincipal principal, IdentityOptions options, DateOnly today)
     {
         var user = await users.GetUserAsync(principal);
-        if (user is null || user.IsDisabled) return false;
+        if (user is null || !user.IsUsableOn(today)) return false;
         if (!users.SupportsUserSecurityStamp) return true;
         var stamp = principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType);
         return stamp == await users.GetSecurityStampAsync(user);

@@ -29,15 +29,16 @@ public sealed class AuditReviewService(IDbContextFactory<PortalDbContext> contex
             .Where(a => since == null || a.At > since)
             .Where(a => a.Action == AuditAction.Added || a.Action == AuditAction.Modified || a.Action == AuditAction.Deleted)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(MaxRows)
-            .Select(a => new { a.Id, a.CorrelationId, a.At, a.UserId, a.UserName, a.Action, a.Entity, a.Field, a.UnitId })
+            .Select(a => new { a.Id, a.CorrelationId, a.At, a.UserId, a.UserName, a.Action, a.Entity, a.Field, a.UnitId, a.SubjectId })
             .ToListAsync(ct);
         var actorUnits = await db.Users.AsNoTracking().Where(u => rows.Select(r => r.UserId).Contains(u.Id))
-            .Select(u => new { u.Id, u.UnitId }).ToDictionaryAsync(u => u.Id, u => u.UnitId, ct);
+            .Select(u => new { u.Id, u.UnitId, u.StaffMemberId }).ToDictionaryAsync(u => u.Id, u => (u.UnitId, u.StaffMemberId), ct);
         bool Owns(string? userId, Guid? dataUnit) =>
             userId is null || dataUnit is null || !actorUnits.TryGetValue(userId, out var own)
-            || (units.TryGetValue(own, out var ownPath) && units.TryGetValue(dataUnit.Value, out var dataPath) && dataPath.StartsWith(ownPath, StringComparison.Ordinal));
+            || (units.TryGetValue(own.UnitId, out var ownPath) && units.TryGetValue(dataUnit.Value, out var dataPath) && dataPath.StartsWith(ownPath, StringComparison.Ordinal));
         var inputs = rows.Select(r => new AuditFlagInput(r.Id, r.CorrelationId, clock.ToLocal(r.At), r.UserId, r.UserName, r.Action, r.Entity, r.Field,
-            Owns(r.UserId, r.UnitId))).ToList();
+            Owns(r.UserId, r.UnitId),
+            r.SubjectId is { } subject && r.UserId is not null && actorUnits.TryGetValue(r.UserId, out var actor) && actor.StaffMemberId == subject)).ToList();
         return new ReviewState(last, since, rows.Count, rows.Count == MaxRows, AuditFlags.Evaluate(inputs, rules));
     }
 
