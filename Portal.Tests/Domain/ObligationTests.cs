@@ -60,6 +60,19 @@ public sealed class ObligationTests
     }
 
     [Fact]
+    public void A_yearly_obligation_opened_on_its_opening_day_is_due_on_the_rules_due_date()
+    {
+        var report = new LegalDeadlineRule(Guid.NewGuid(), "REPORT-11", "Báo cáo định kỳ", "QC14-2021", DeadlineTrigger.FixedYearlyDate,
+            ResponsibleParty.Unit, 10, DayCounting.WorkingDays, "Quy chế 14/2021", new(2021, 11, 8), null, fixedMonth: 11, fixedDay: 30);
+        var opens = report.OpensIn(2025, WorkingCalendar.WeekendsOnly);
+
+        var obligation = new Obligation(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), report, opens, WorkingCalendar.WeekendsOnly);
+
+        // Due Sunday 30/11/2025 → Monday 01/12/2025; opened 10 working days before the 30th, Monday 17/11/2025.
+        Assert.Equal((new DateOnly(2025, 11, 17), new DateOnly(2025, 12, 1)), (obligation.EventDate, obligation.DueOn));
+    }
+
+    [Fact]
     public void Completion_and_the_overdue_notice_are_recorded_once()
     {
         var obligation = Opened(DueOnFriday);
