@@ -25,8 +25,10 @@ public sealed class LegalDeadlineRule
 
     public LegalDeadlineRule(Guid id, string code, string title, string ruleSet, DeadlineTrigger trigger, ResponsibleParty responsible,
         int days, DayCounting counting, string legalSource, DateOnly inForceFrom, DateOnly? inForceUntil,
-        int? fixedMonth = null, int? fixedDay = null)
+        int? fixedMonth = null, int? fixedDay = null, RuleAwaits? awaits = null)
     {
+        Awaits = awaits ?? DefaultAwaits(trigger);
+        if (!Enum.IsDefined(Awaits)) throw new ArgumentOutOfRangeException(nameof(awaits));
         if (days < 0) throw new ArgumentOutOfRangeException(nameof(days), "A period cannot be negative.");
         if (inForceUntil < inForceFrom) throw new ArgumentException("A rule cannot end before it starts.", nameof(inForceUntil));
         if (!Enum.IsDefined(responsible)) throw new ArgumentOutOfRangeException(nameof(responsible));
@@ -66,9 +68,43 @@ public sealed class LegalDeadlineRule
     public int? FixedMonth { get; private set; }
     /// <summary>Day of a yearly rule's due day; null for an event rule.</summary>
     public int? FixedDay { get; private set; }
+    /// <summary>
+    /// What closes the obligation (việc phải hoàn thành). Rules that await the same thing compete: the strictest governs,
+    /// even when their clocks start at different events (the school's 15 days from a decision's effect against the
+    /// decree's 3 working days from its signature). Rules awaiting different things each open their own obligation (the
+    /// decree's "create the e-dossier within 3 days" beside the school's "complete it within 60").
+    /// </summary>
+    public RuleAwaits Awaits { get; private set; }
     public uint Version { get; private set; }
 
     public bool IsYearly => FixedMonth is not null;
+
+    private static RuleAwaits DefaultAwaits(DeadlineTrigger trigger) => trigger switch
+    {
+        DeadlineTrigger.DecisionSigned or DeadlineTrigger.DecisionEffective => RuleAwaits.ChangeRecorded,
+        DeadlineTrigger.YearlyDeclaration => RuleAwaits.Declaration,
+        DeadlineTrigger.FixedYearlyDate => RuleAwaits.Report,
+        _ => RuleAwaits.RecordComplete,
+    };
+
+    /// <summary>
+    /// The event rule that governs what <paramref name="awaits"/> after the events in <paramref name="events"/> (each
+    /// trigger's date): among the unit's <paramref name="ruleSets"/>, each rule in force on its own event's date, the one
+    /// due first. Returns the rule with the event date its clock starts from.
+    /// </summary>
+    /// <example>
+    /// A raise signed Mon 06/07/2026, effective Wed 15/07/2026: the school's 15 days from the effect end Thu 30/07; the
+    /// decree's 3 working days from the signature end Thu 09/07 — the decree governs where the unit applies both.
+    /// </example>
+    public static (LegalDeadlineRule Rule, DateOnly EventDate)? Strictest(IEnumerable<LegalDeadlineRule> rules, IReadOnlyCollection<string> ruleSets,
+        RuleAwaits awaits, IReadOnlyDictionary<DeadlineTrigger, DateOnly> events, WorkingCalendar calendar) =>
+        rules.Where(r => !r.IsYearly && r.Awaits == awaits && ruleSets.Contains(r.RuleSet, StringComparer.Ordinal))
+             .Where(r => events.TryGetValue(r.Trigger, out var at) && r.IsInForceOn(at))
+             .Select(r => (Rule: r, EventDate: events[r.Trigger]))
+             .OrderBy(x => x.Rule.DueDate(x.EventDate, calendar))
+             .ThenBy(x => x.Rule.Code, StringComparer.Ordinal)
+             .Select(x => ((LegalDeadlineRule Rule, DateOnly EventDate)?)x)
+             .FirstOrDefault();
 
     public bool IsInForceOn(DateOnly date) => date >= InForceFrom && (InForceUntil is null || date <= InForceUntil);
 
@@ -169,4 +205,19 @@ public enum ResponsibleParty
     Principal = 3,
     /// <summary>Cơ quan, đơn vị: the unit as a body, e.g. a report to the managing authority.</summary>
     Unit = 4,
+}
+
+/// <summary>What an obligation waits for, which closes it (việc phải hoàn thành).</summary>
+public enum RuleAwaits
+{
+    /// <summary>The record is complete (all required items and papers).</summary>
+    RecordComplete = 1,
+    /// <summary>The e-record exists (Decree 27/2026: created within 3 days of the recruitment decision).</summary>
+    RecordCreated = 2,
+    /// <summary>The change a decision makes is recorded (a row or status change citing the decision).</summary>
+    ChangeRecorded = 3,
+    /// <summary>The yearly supplementary declaration (phiếu bổ sung lý lịch) is received.</summary>
+    Declaration = 4,
+    /// <summary>The periodic report is sent.</summary>
+    Report = 5,
 }

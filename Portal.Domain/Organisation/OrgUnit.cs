@@ -25,7 +25,23 @@ public sealed class OrgUnit
     /// <summary>Materialised path of ids from the root, e.g. "/a1b2…/c3d4…/"; a subtree is a prefix match.</summary>
     public string Path { get; private set; } = "";
 
+    /// <summary>
+    /// The deadline rule sets the unit applies (bộ quy định thời hạn áp dụng), e.g. the school regulation "QC14-2021" and
+    /// Decree 27/2026 "ND27-2026"; with both, the stricter rule governs each obligation.
+    /// </summary>
+    public string[] DeadlineRuleSets { get; private set; } = [.. DefaultRuleSets];
+
     public uint Version { get; private set; }
+
+    /// <summary>What a new unit applies: every set the portal ships, so the strictest law binds until someone decides otherwise.</summary>
+    public static readonly IReadOnlyList<string> DefaultRuleSets = ["QC14-2021", "ND27-2026"];
+
+    public void ApplyRuleSets(IEnumerable<string> sets)
+    {
+        var chosen = sets.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (chosen.Length == 0) throw new ArgumentException("A unit applies at least one rule set.", nameof(sets));
+        DeadlineRuleSets = chosen;
+    }
 }
 
 public enum OrgUnitKind

@@ -28,11 +28,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<StaffMember> Staff => Set<StaffMember>();
     public DbSet<LegalDeadlineRule> DeadlineRules => Set<LegalDeadlineRule>();
     public DbSet<Obligation> Obligations => Set<Obligation>();
+    public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
+    public DbSet<CalendarAdjustment> CalendarAdjustments => Set<CalendarAdjustment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<AuditAnchor> AuditAnchors => Set<AuditAnchor>();
     public DbSet<AuditReview> AuditReviews => Set<AuditReview>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<MailTemplate> MailTemplates => Set<MailTemplate>();
     public DbSet<RestrictedParticulars> RestrictedParticulars => Set<RestrictedParticulars>();
     public DbSet<SalaryRecord> SalaryRecords => Set<SalaryRecord>();
     public DbSet<PositionRecord> PositionRecords => Set<PositionRecord>();

@@ -305,7 +305,7 @@ public sealed class RecordTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task A_record_complete_in_every_required_field_and_paper_closes_the_60_day_obligation_today()
+    public async Task A_record_complete_in_every_required_field_and_paper_closes_its_completeness_obligation_today()
     {
         await using var portal = await PortalHarness.CreateAsync(postgres);
         var school = await portal.CreateUnitAsync("Trường Tiểu học Bình Trị Đông", OrgUnitKind.School, null);
@@ -426,7 +426,8 @@ public sealed class RecordTests(PostgresFixture postgres)
         Assert.False(await db.AttachmentContents.AnyAsync(Ct));
         Assert.False(await db.DossierItems.AnyAsync(Ct));
         Assert.False(await db.RestrictedParticulars.AnyAsync(Ct));
-        Assert.Equal([keptId], await db.Obligations.Select(o => o.StaffMemberId).ToListAsync(Ct));
+        // The kept record's two: "create the e-record" (Decree 27/2026, met at once) and "complete it".
+        Assert.Equal([keptId, keptId], await db.Obligations.Select(o => o.StaffMemberId).ToListAsync(Ct));
         var deleted = await db.AuditEntries.Where(a => a.Action == AuditAction.Deleted).ToListAsync(Ct);
         Assert.All(deleted, r => Assert.Equal((officer.Id, school.Id), (r.UserId, r.UnitId)));
         Assert.Contains(deleted, r => (r.Entity, r.EntityKey, r.Field, r.OldValue) == (nameof(StaffMember), draft.ToString(), "FullName", "Nhan Thị Lụa"));
@@ -559,6 +560,6 @@ public sealed class RecordTests(PostgresFixture postgres)
     private static async Task<Portal.Domain.Deadlines.Obligation> ObligationAsync(PortalHarness portal, Guid staffId)
     {
         await using var db = portal.ReadContext();
-        return await db.Obligations.SingleAsync(o => o.StaffMemberId == staffId && o.RuleCode == "QC14-2021.D8.K1", Ct);
+        return await db.Obligations.SingleAsync(o => o.StaffMemberId == staffId && o.Awaits == Portal.Domain.Deadlines.RuleAwaits.RecordComplete, Ct);
     }
 }

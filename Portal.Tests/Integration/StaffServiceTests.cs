@@ -129,7 +129,8 @@ public sealed class StaffServiceTests(PostgresFixture postgres)
         Assert.Equal("Số CCCD này đã có trong hồ sơ của người khác.", result.FieldErrors[nameof(StaffFormModel.CitizenId)]);
         await using var db = portal.ReadContext();
         Assert.Equal(1, await db.Staff.CountAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(1, await db.Obligations.CountAsync(TestContext.Current.CancellationToken));
+        // The first record's two obligations (create, complete); none from the refused save.
+        Assert.Equal(2, await db.Obligations.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -52,7 +52,13 @@ public static class PortalServices
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString),
-                new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(5), PrepareSchemaIfNecessary = false, SchemaName = DatabaseSetup.HangfireSchema }));
+                new PostgreSqlStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(5), PrepareSchemaIfNecessary = false, SchemaName = DatabaseSetup.HangfireSchema,
+                    // A job whose server died is picked up again within minutes, not after the default half hour: the fetched
+                    // job's lease is renewed while it runs and expires this long after its server stops renewing it.
+                    UseSlidingInvisibilityTimeout = true, InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                }));
         if (configuration.GetValue("Portal:RunJobs", true))
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
 
@@ -76,7 +82,9 @@ public static class PortalServices
         services.AddSingleton(configuration.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton<SmtpMailSender>();
         services.AddScoped<OutboxDispatchJob>();
-        services.AddScoped<OverdueDigestJob>();
+        services.AddScoped<DeadlineScanJob>();
+        services.AddSingleton(DeadlineOptions.From(configuration));
+        services.AddSingleton(Portal.Domain.Mail.QuietHours.Parse(configuration["Portal:Mail:QuietHours"]));
         services.AddScoped<ObligationOpener>();
         services.AddScoped<StaffService>();
         services.AddScoped<AuditIntegrityService>();
@@ -205,6 +213,6 @@ public static class PortalServices
         var demoSeeded = await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().RunAsync(database.SeedDemo);
         RecurringJobs.Register(app.Services);
         // A new demo shows its overdue digest in the outbox at once instead of at 07:00 tomorrow.
-        if (demoSeeded) app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<OverdueDigestJob>(j => j.RunAsync(CancellationToken.None));
+        if (demoSeeded) app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<DeadlineScanJob>(j => j.RunAsync(CancellationToken.None));
     }
 }

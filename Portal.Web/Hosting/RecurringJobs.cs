@@ -9,7 +9,8 @@ namespace Portal.Web.Hosting;
 /// <summary>Recurring jobs, with stable ids so every instance updates the same schedule, in the school's time zone.</summary>
 internal static class RecurringJobs
 {
-    public const string OverdueDigest = "deadlines.overdue-digest";
+    public const string DeadlineScan = "deadlines.daily";
+    private const string RetiredOverdueDigest = "deadlines.overdue-digest";
     public const string Outbox = "mail.outbox";
     public const string AuditAnchor = "audit.anchor";
     public const string AuditVerify = "audit.verify";
@@ -18,7 +19,9 @@ internal static class RecurringJobs
     {
         var jobs = services.GetRequiredService<IRecurringJobManager>();
         var zone = services.GetRequiredService<SchoolClock>().Zone;
-        jobs.AddOrUpdate<OverdueDigestJob>(OverdueDigest, j => j.RunAsync(CancellationToken.None), "0 7 * * *",
+        // Before office hours, so the digests are in the inboxes (quiet hours permitting) when the day starts.
+        jobs.RemoveIfExists(RetiredOverdueDigest);
+        jobs.AddOrUpdate<DeadlineScanJob>(DeadlineScan, j => j.RunAsync(CancellationToken.None), "30 6 * * *",
             new RecurringJobOptions { TimeZone = zone });
         // The day's last links, mailed to principals just before midnight; the full verification in the quiet of the night.
         jobs.AddOrUpdate<AuditAnchorJob>(AuditAnchor, j => j.RunAsync(CancellationToken.None), "55 23 * * *",

@@ -359,11 +359,36 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.ToTable("audit_reviews", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Deadlines.CalendarAdjustment", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LegalSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("calendar_adjustments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Deadlines.LegalDeadlineRule", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Awaits")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -376,6 +401,12 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.Property<int>("Days")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("FixedDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FixedMonth")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("InForceFrom")
                         .HasColumnType("date");
 
@@ -386,6 +417,14 @@ namespace Portal.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Responsible")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RuleSet")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -408,9 +447,15 @@ namespace Portal.Infrastructure.Data.Migrations
 
                     b.ToTable("deadline_rules", null, t =>
                         {
+                            t.HasCheckConstraint("ck_deadline_rules_awaits", "\"Awaits\" BETWEEN 1 AND 5");
+
                             t.HasCheckConstraint("ck_deadline_rules_days", "\"Days\" >= 0");
 
+                            t.HasCheckConstraint("ck_deadline_rules_fixed_day", "(\"FixedMonth\" IS NULL AND \"FixedDay\" IS NULL) OR (\"FixedMonth\" BETWEEN 1 AND 12 AND \"FixedDay\" BETWEEN 1 AND 31)");
+
                             t.HasCheckConstraint("ck_deadline_rules_period", "\"InForceUntil\" IS NULL OR \"InForceUntil\" >= \"InForceFrom\"");
+
+                            t.HasCheckConstraint("ck_deadline_rules_responsible", "\"Responsible\" BETWEEN 1 AND 4");
                         });
                 });
 
@@ -420,11 +465,24 @@ namespace Portal.Infrastructure.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Awaits")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("DecisionId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EscalatedUpAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly>("EventDate")
                         .HasColumnType("date");
@@ -437,6 +495,12 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("OverdueNotifiedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("RemindedDaysAhead")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Responsible")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RuleCode")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -445,13 +509,21 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.Property<Guid>("RuleId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("StaffMemberId")
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("StaffMemberId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
@@ -464,15 +536,87 @@ namespace Portal.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RuleId");
+                    b.HasIndex("DecisionId")
+                        .HasFilter("\"DecisionId\" IS NOT NULL");
 
-                    b.HasIndex("StaffMemberId", "RuleId")
+                    b.HasIndex("DueOn")
+                        .HasDatabaseName("IX_obligations_open_DueOn")
+                        .HasFilter("\"CompletedOn\" IS NULL");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("RuleId", "SourceKey")
                         .IsUnique();
 
                     b.HasIndex("UnitId", "DueOn")
                         .HasFilter("\"CompletedOn\" IS NULL");
 
                     b.ToTable("obligations", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Deadlines.PublicHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Calendar")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CompensationSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("InForceFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InForceUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalSource")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("public_holidays", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_public_holidays_days", "\"Days\" >= 1");
+
+                            t.HasCheckConstraint("ck_public_holidays_period", "\"InForceUntil\" IS NULL OR \"InForceUntil\" >= \"InForceFrom\"");
+                        });
                 });
 
             modelBuilder.Entity("Portal.Domain.Decisions.Attachment", b =>
@@ -738,6 +882,41 @@ namespace Portal.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Portal.Domain.Mail.MailTemplate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<string[]>("Placeholders")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("mail_templates", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -803,6 +982,10 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<string[]>("DeadlineRuleSets")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -1641,6 +1824,11 @@ namespace Portal.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Portal.Domain.Deadlines.Obligation", b =>
                 {
+                    b.HasOne("Portal.Domain.Decisions.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Deadlines.LegalDeadlineRule", null)
                         .WithMany()
                         .HasForeignKey("RuleId")
@@ -1650,8 +1838,7 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.HasOne("Portal.Domain.Staff.StaffMember", null)
                         .WithMany()
                         .HasForeignKey("StaffMemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
                         .WithMany()

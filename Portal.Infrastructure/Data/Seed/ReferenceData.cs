@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Deadlines;
 using Portal.Domain.Dossier;
 using Portal.Domain.Law;
+using Portal.Domain.Mail;
 using Portal.Domain.Reference;
 
 namespace Portal.Infrastructure.Data.Seed;
@@ -21,8 +22,10 @@ public static class ReferenceData
     {
         var existing = await db.DeadlineRules.Select(r => r.Id).ToListAsync(ct);
         foreach (var rule in Load<RuleSeed>("deadline-rules.json").Where(r => !existing.Contains(r.Id)))
-            db.DeadlineRules.Add(new LegalDeadlineRule(rule.Id, rule.Code, rule.Title, rule.Trigger, rule.Days, rule.Counting,
-                rule.LegalSource, rule.InForceFrom, rule.InForceUntil));
+            db.DeadlineRules.Add(new LegalDeadlineRule(rule.Id, rule.Code, rule.Title, rule.RuleSet, rule.Trigger, rule.Responsible, rule.Days,
+                rule.Counting, rule.LegalSource, rule.InForceFrom, rule.InForceUntil, rule.FixedMonth, rule.FixedDay, rule.Awaits));
+        await SeedHolidaysAsync(db, ct);
+        await SeedMailTemplatesAsync(db, ct);
         await db.SaveChangesAsync(ct);
 
         await SeedListsAsync(db, ct);
@@ -31,6 +34,26 @@ public static class ReferenceData
         await SeedDossierItemsAsync(db, ct);
         await SeedLegalParametersAsync(db, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Labour Code holidays and the Prime Minister's yearly adjustments (holidays.json); admins add later years' adjustments.</summary>
+    private static async Task SeedHolidaysAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var seed = LoadOne<HolidaySeed>("holidays.json");
+        var holidays = await db.PublicHolidays.Select(h => h.Id).ToListAsync(ct);
+        foreach (var h in seed.Definitions.Where(h => !holidays.Contains(h.Id)))
+            db.PublicHolidays.Add(new PublicHoliday(h.Id, h.Code, h.Name, h.Calendar, h.Month, h.Day, h.OffsetDays, h.Days,
+                h.CompensationSource, h.LegalSource, h.InForceFrom, h.InForceUntil));
+        var adjusted = await db.CalendarAdjustments.Select(a => a.Date).ToListAsync(ct);
+        foreach (var a in seed.Adjustments.Where(a => !adjusted.Contains(a.Date)))
+            db.CalendarAdjustments.Add(new CalendarAdjustment(a.Date, a.Kind, a.Reason, a.LegalSource));
+    }
+
+    private static async Task SeedMailTemplatesAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var existing = await db.MailTemplates.Select(t => t.Key).ToListAsync(ct);
+        foreach (var t in Load<TemplateSeed>("mail-templates.json").Where(t => !existing.Contains(t.Key)))
+            db.MailTemplates.Add(new MailTemplate(t.Key, t.Name, t.Subject, string.Join("\n", t.Body), t.Placeholders));
     }
 
     private static readonly string[] ListFiles =
@@ -97,6 +120,14 @@ public static class ReferenceData
     private sealed record DossierSeed(string Code, string Name, bool RequiredAtRecruitment, int SortOrder, string LegalSource);
     private sealed record ParameterSeed(Guid Id, string Code, string Title, decimal Value, DateOnly InForceFrom, DateOnly? InForceUntil, string LegalSource);
 
-    private sealed record RuleSeed(Guid Id, string Code, string Title, DeadlineTrigger Trigger, int Days, DayCounting Counting,
-        string LegalSource, DateOnly InForceFrom, DateOnly? InForceUntil);
+    private sealed record RuleSeed(Guid Id, string Code, string Title, string RuleSet, DeadlineTrigger Trigger, RuleAwaits Awaits,
+        ResponsibleParty Responsible, int Days, DayCounting Counting, string LegalSource, DateOnly InForceFrom, DateOnly? InForceUntil,
+        int? FixedMonth, int? FixedDay);
+
+    private sealed record TemplateSeed(string Key, string Name, string Subject, List<string> Body, List<string> Placeholders);
+
+    private sealed record HolidaySeed(List<HolidayDefinitionSeed> Definitions, List<AdjustmentSeed> Adjustments);
+    private sealed record HolidayDefinitionSeed(Guid Id, string Code, string Name, CalendarSystem Calendar, int Month, int Day, int OffsetDays, int Days,
+        string? CompensationSource, string LegalSource, DateOnly InForceFrom, DateOnly? InForceUntil);
+    private sealed record AdjustmentSeed(DateOnly Date, CalendarAdjustmentKind Kind, string Reason, string? LegalSource);
 }

@@ -9,10 +9,11 @@ namespace Portal.Web.Features.Mail;
 /// <summary>
 /// Delivers queued mail. Rows are claimed with FOR UPDATE SKIP LOCKED, so several app instances never send the same
 /// message; a row is marked sent in the transaction that holds its lock, so a retried job does not send it again.
-/// When SMTP is down the message stays queued with its error and is retried with back-off; nothing is lost.
+/// When SMTP is down the message stays queued with its error and is retried with back-off; nothing is lost. Nothing
+/// is sent in the configured quiet hours.
 /// </summary>
 public sealed class OutboxDispatchJob(IDbContextFactory<PortalDbContext> contexts, SmtpOptions smtp, SmtpMailSender sender,
-    SchoolClock clock, ILogger<OutboxDispatchJob> log)
+    SchoolClock clock, QuietHours quiet, ILogger<OutboxDispatchJob> log)
 {
     public const string NoSmtpConfigured = "Chưa gửi: chưa cấu hình máy chủ SMTP.";
     private const int BatchSize = 20;
@@ -20,6 +21,8 @@ public sealed class OutboxDispatchJob(IDbContextFactory<PortalDbContext> context
     public async Task<int> RunAsync(CancellationToken ct)
     {
         if (!smtp.IsConfigured) return await MarkWaitingForSmtpAsync(ct);
+        // Nobody is woken by the portal: in quiet hours (Portal:Mail:QuietHours) mail waits for the morning run.
+        if (quiet.Contains(TimeOnly.FromDateTime(clock.ToLocal(clock.Now)))) return 0;
         var sent = 0;
         while (!ct.IsCancellationRequested)
         {

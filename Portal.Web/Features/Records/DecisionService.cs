@@ -5,6 +5,7 @@ using Portal.Domain.Decisions;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Resources;
+using Portal.Web.Features.Deadlines;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Records;
@@ -13,7 +14,8 @@ namespace Portal.Web.Features.Records;
 /// The decisions register of a record and the scans behind it. Scans are kept in PostgreSQL with their SHA-256; the type
 /// is judged from the bytes; a new upload of the same document adds a version and never overwrites.
 /// </summary>
-public sealed class DecisionService(IDbContextFactory<PortalDbContext> contexts, CurrentUser user, SchoolClock clock, AttachmentOptions options)
+public sealed class DecisionService(IDbContextFactory<PortalDbContext> contexts, CurrentUser user, SchoolClock clock, AttachmentOptions options,
+    ObligationOpener obligations)
 {
     public async Task<IReadOnlyList<DecisionRow>> ListAsync(Guid staffId, CancellationToken ct = default)
     {
@@ -41,9 +43,21 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> contexts,
             decision = await db.Decisions.SingleOrDefaultAsync(d => d.Id == id && d.StaffMemberId == staffId, ct)
                 ?? throw new ForbiddenException(Strings.StaffNotFound);
             db.Entry(decision).Property(d => d.Version).OriginalValue = version ?? 0;
+            var datesChanged = decision.SignedOn != p.SignedOn || decision.EffectiveOn != p.EffectiveOn || decision.Kind != p.Kind;
             decision.Apply(p);
+            // Corrected dates move the clock of an obligation still open; a closed one keeps the dates it was judged by.
+            if (datesChanged && await db.Obligations.SingleOrDefaultAsync(o => o.DecisionId == id && o.CompletedOn == null, ct) is { } open)
+            {
+                // One save: EF orders the delete before the insert that reuses its (rule, source) key.
+                db.Obligations.Remove(open);
+                await obligations.OpenForDecisionAsync(db, decision, ct);
+            }
         }
-        else db.Decisions.Add(decision = new Decision(Guid.CreateVersion7(), staff.UnitId, staffId, p, clock.Now));
+        else
+        {
+            db.Decisions.Add(decision = new Decision(Guid.CreateVersion7(), staff.UnitId, staffId, p, clock.Now));
+            await obligations.OpenForDecisionAsync(db, decision, ct);
+        }
         try
         {
             await db.SaveChangesAsync(ct);

@@ -3,14 +3,15 @@ using Portal.Domain.Deadlines;
 using Portal.Domain.Staff;
 using Portal.Domain.Staff.History;
 using Portal.Infrastructure.Data;
+using Portal.Web.Features.Deadlines;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Records;
 
 /// <summary>
-/// After any change to a record: recompute its completeness and current title, and close the new-record obligation
-/// (Quy chế Art. 8.1, 60 days) the day the record becomes complete; a late completion stays visible as "done late".
-/// The change and the refresh commit together.
+/// After any change to a record: recompute its completeness and current title; close the completeness obligation
+/// the day the record becomes complete, and a decision's obligation the day a row or status citing that decision is
+/// saved. A late completion stays visible as "done late". The change and the refresh commit together.
 /// </summary>
 public sealed class RecordRefresher(SchoolClock clock)
 {
@@ -25,13 +26,33 @@ public sealed class RecordRefresher(SchoolClock clock)
             if (RecordHistory.SalaryOn(salaries, clock.Today) is { } salary) staff.SetTitle(salary.TitleCode, salary.TitleName);
             var completeness = await EvaluateAsync(db, staff, ct);
             staff.SetCompleteness(completeness.Percent);
-            if (completeness.IsComplete)
-                foreach (var open in await db.Obligations.Where(o => o.StaffMemberId == staffId && o.CompletedOn == null
-                                 && db.DeadlineRules.Any(r => r.Id == o.RuleId && r.Trigger == DeadlineTrigger.RecruitmentDecision)).ToListAsync(ct))
-                    open.Complete(clock.Today);
+            var open = await db.Obligations.Where(o => o.StaffMemberId == staffId && o.CompletedOn == null
+                && (o.Awaits == RuleAwaits.RecordComplete || o.Awaits == RuleAwaits.ChangeRecorded)).ToListAsync(ct);
+            foreach (var obligation in open.Where(o => o.Awaits == RuleAwaits.RecordComplete && completeness.IsComplete))
+                obligation.Complete(clock.Today, ObligationOpener.ClosedBySystem);
+            if (open.Any(o => o.Awaits == RuleAwaits.ChangeRecorded))
+            {
+                var cited = await CitedDecisionsAsync(db, staff, ct);
+                foreach (var obligation in open.Where(o => o.Awaits == RuleAwaits.ChangeRecorded && o.DecisionId is { } d && cited.Contains(d)))
+                    obligation.Complete(clock.Today, ObligationOpener.ClosedBySystem);
+            }
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The decisions the record's current rows and status rest on: a decision cited there has had its change recorded.</summary>
+    private static async Task<HashSet<Guid>> CitedDecisionsAsync(PortalDbContext db, StaffMember staff, CancellationToken ct)
+    {
+        var id = staff.Id;
+        IQueryable<Guid?> Cited<T>(IQueryable<T> rows) where T : RecordRow =>
+            rows.Where(r => r.StaffMemberId == id && r.SupersededAt == null && !r.Withdrawn && r.DecisionId != null).Select(r => r.DecisionId);
+        var ids = await Cited(db.SalaryRecords).Union(Cited(db.PositionRecords)).Union(Cited(db.AllowanceRecords))
+            .Union(Cited(db.TrainingRecords)).Union(Cited(db.WorkHistoryRecords)).Union(Cited(db.RatingRecords))
+            .Union(Cited(db.AwardRecords)).Union(Cited(db.DisciplineRecords)).ToListAsync(ct);
+        var cited = ids.OfType<Guid>().ToHashSet();
+        if (staff.StatusDecisionId is { } status) cited.Add(status);
+        return cited;
     }
 
     public async Task<Completeness> EvaluateAsync(PortalDbContext db, StaffMember staff, CancellationToken ct)

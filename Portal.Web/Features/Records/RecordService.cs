@@ -28,7 +28,7 @@ public sealed class RecordService(IDbContextFactory<PortalDbContext> contexts, C
         var unitName = await db.Units.Where(u => u.Id == staff.UnitId).Select(u => u.Name).SingleAsync(ct);
         var completeness = await refresher.EvaluateAsync(db, staff, ct);
         var obligation = await db.Obligations.AsNoTracking()
-            .Where(o => o.StaffMemberId == id && db.DeadlineRules.Any(r => r.Id == o.RuleId && r.Trigger == DeadlineTrigger.RecruitmentDecision))
+            .Where(o => o.StaffMemberId == id && o.Awaits == RuleAwaits.RecordComplete)
             .OrderBy(o => o.EventDate).FirstOrDefaultAsync(ct);
         var papers = await db.DossierItemTypes.AsNoTracking().Where(t => completeness.MissingDossierItems.Contains(t.Code))
             .OrderBy(t => t.SortOrder).Select(t => t.Name).ToListAsync(ct);
