@@ -81,10 +81,8 @@ public sealed class AuditChainTests(PostgresFixture postgres)
         Assert.Equal((chain, 3L, ChainProblem.Altered), (found.ChainId, found.Position, found.Problem));
     }
 
-    [Theory]
-    [InlineData(100_000)]
-    [InlineData(1)] // the rows after the gap overflow the buffer: the chain is walked again in index order
-    public async Task A_row_deleted_through_the_maintenance_role_is_found_missing_at_its_position(int maxWaiting)
+    [Fact]
+    public async Task A_row_deleted_through_the_maintenance_role_is_found_missing_at_its_position()
     {
         await using var portal = await PortalHarness.CreateAsync(postgres);
         var chain = await SomeAuditedWorkAsync(portal, "Trường Tiểu học Mất Dòng");
@@ -96,9 +94,8 @@ public sealed class AuditChainTests(PostgresFixture postgres)
             RESET ROLE;
             """);
 
-        var result = await AuditChainVerifier.VerifyAsync(connection, null, Ct, maxWaiting);
+        var result = await AuditChainVerifier.VerifyAsync(connection, null, Ct);
         var found = Assert.Single(result.Breaks);
-        Assert.Equal(maxWaiting == 1, result.ChainsWalkedAgain > 0);
         Assert.Equal((chain, 4L, ChainProblem.Missing), (found.ChainId, found.Position, found.Problem));
     }
 

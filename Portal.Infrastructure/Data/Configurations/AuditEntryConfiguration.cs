@@ -23,7 +23,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(x => new { x.UnitId, x.At, x.Id }).IsDescending(false, true, true);
         b.HasIndex(x => new { x.SubjectId, x.At, x.Id }).IsDescending(false, true, true).HasFilter("\"SubjectId\" IS NOT NULL");
         b.HasIndex(x => new { x.UserId, x.At, x.Id }).IsDescending(false, true, true);
-        b.HasIndex(x => new { x.ChainId, x.Seq }).IsUnique();
+        // Carries the links, so the verification's walk of each chain (lag over ChainId, Seq) is an index-only scan.
+        b.HasIndex(x => new { x.ChainId, x.Seq }).IsUnique().IncludeProperties(x => new { x.PrevHash, x.Hash });
     }
 }
 

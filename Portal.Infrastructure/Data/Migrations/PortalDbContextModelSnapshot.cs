@@ -310,6 +310,8 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.HasIndex("ChainId", "Seq")
                         .IsUnique();
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ChainId", "Seq"), new[] { "PrevHash", "Hash" });
+
                     b.HasIndex("Entity", "EntityKey");
 
                     b.HasIndex("SubjectId", "At", "Id")
