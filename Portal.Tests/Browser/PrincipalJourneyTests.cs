@@ -52,6 +52,29 @@ public sealed class PrincipalJourneyTests(BrowserFixture browser) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_dashboard_charts_the_on_time_rate_and_an_overdue_item_leads_to_the_deadlines_list()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, "hieutruong@hoasen.demo");
+
+        // The demo's older records were completed in their time, some late: the chart has bars, the table their figures.
+        var chart = page.Locator("#on-time-chart svg.mud-chart-bar");
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        Assert.True(await chart.Locator("rect, path").CountAsync() > 0);
+        var overdueRow = page.Locator("#upcoming tr.overdue").First;
+        await Assertions.Expect(overdueRow).ToBeVisibleAsync();
+        var name = (await overdueRow.Locator("td").First.InnerTextAsync()).Trim();
+
+        await page.ClickAsync("#overdue-count + a, a[href='deadlines?state=Overdue']");
+        await page.WaitForURLAsync("**/deadlines?state=Overdue");
+        await WaitForCircuitAsync(page);
+        var listed = page.Locator("#obligations-table tbody tr", new() { HasTextString = name });
+        await Assertions.Expect(listed.First).ToBeVisibleAsync();
+        Assert.Contains("Quá hạn", await listed.First.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        await AssertNoErrorBarAsync(page);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_answered_in_Vietnamese_on_the_sign_in_page()
     {
         var page = await browser.NewPageAsync();

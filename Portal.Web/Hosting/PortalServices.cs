@@ -83,6 +83,7 @@ public static class PortalServices
         services.AddSingleton<SmtpMailSender>();
         services.AddScoped<OutboxDispatchJob>();
         services.AddScoped<DeadlineScanJob>();
+        services.AddScoped<ObligationService>();
         services.AddSingleton(DeadlineOptions.From(configuration));
         services.AddSingleton(Portal.Domain.Mail.QuietHours.Parse(configuration["Portal:Mail:QuietHours"]));
         services.AddScoped<ObligationOpener>();
