@@ -219,4 +219,47 @@ public sealed class DeadlineMailTests(PostgresFixture postgres) : IAsyncLifetime
         var declaration = await later.Obligations.SingleAsync(o => o.UnitId == school.Unit.Id && o.Awaits == RuleAwaits.Declaration, Ct);
         Assert.Equal((new DateOnly(2026, 12, 31), ResponsibleParty.StaffMember), (declaration.DueOn, declaration.Responsible));
     }
+
+    [Fact]
+    public async Task In_quiet_hours_the_digest_waits_in_the_outbox_and_goes_when_they_end()
+    {
+        // Mon 30/11/2026 21:30 in Ho Chi Minh City, quiet from 21:00 to 06:00.
+        var evening = new TestClock(new DateTimeOffset(2026, 11, 30, 21, 30, 0, TimeSpan.FromHours(7)));
+        await using var portal = await PortalHarness.CreateAsync(postgres, _smtp.Port, evening,
+            new Dictionary<string, string?> { ["Portal:Mail:QuietHours"] = "21:00-06:00" });
+        var school = await SchoolAsync(portal, "Trường Tiểu học Yên Tĩnh");
+        await portal.AsAsync<SaveResult, StaffService>(school.Officer, s => s.CreateAsync(StaffForms.Valid("Âu Thị Khuya", new DateOnly(2026, 9, 28))));
+        await ScanAsync(portal);
+
+        Assert.Equal(0, await DispatchAsync(portal));
+        portal.Clock.Advance(TimeSpan.FromHours(8.5));            // Tue 06:00: the window is over
+        Assert.Equal(2, await DispatchAsync(portal));
+        Assert.Single(_smtp.Messages, m => m.To.ToString().Contains(school.Principal.Email));
+    }
+
+    [Fact]
+    public async Task A_decision_nobody_acted_on_and_without_an_obligation_is_found_by_the_scan()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres, _smtp.Port);
+        var school = await SchoolAsync(portal, "Trường Tiểu học Bị Quên");
+        var staffId = (await portal.AsAsync<SaveResult, StaffService>(school.Officer, s => s.CreateAsync(StaffForms.Valid("Cao Thị Bị Quên", new DateOnly(2026, 1, 5))))).Id!.Value;
+        var forgotten = await portal.AsAsync<SaveResult, DecisionService>(school.Officer, s => s.SaveAsync(staffId, null, null,
+            new DecisionParticulars("88/QĐ-PGD", DecisionKind.Appointment, "Bổ nhiệm tổ trưởng", "Hiệu trưởng", "Trường Tiểu học Bị Quên", new(2026, 6, 1), new(2026, 6, 1)), Ct));
+        // As if entered before the engine existed: the decision is there, its obligation is not.
+        await using (var owner = new Npgsql.NpgsqlConnection(portal.OwnerConnectionString))
+        {
+            await owner.OpenAsync(Ct);
+            await using var delete = new Npgsql.NpgsqlCommand($"DELETE FROM obligations WHERE \"DecisionId\" = '{forgotten.Id}'", owner);
+            await delete.ExecuteNonQueryAsync(Ct);
+        }
+
+        var opened = await portal.AsSystemAsync(sp => sp.GetRequiredService<DeadlineScanJob>().OpenMissingAsync(Ct));
+        var again = await portal.AsSystemAsync(sp => sp.GetRequiredService<DeadlineScanJob>().OpenMissingAsync(Ct));
+
+        Assert.Equal((1, 0), (opened, again));
+        await using var db = portal.ReadContext();
+        var found = await db.Obligations.SingleAsync(o => o.DecisionId == forgotten.Id, Ct);
+        // Signed and in effect 01/06/2026, before Decree 27/2026: the school's 15 days, due 16/06/2026, long overdue.
+        Assert.Equal(("QC14-2021.D8.K2a", new DateOnly(2026, 6, 16), ObligationState.Overdue), (found.RuleCode, found.DueOn, found.StateOn(portal.Clock.Today)));
+    }
 }

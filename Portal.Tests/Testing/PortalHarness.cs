@@ -37,18 +37,22 @@ public sealed class PortalHarness : IAsyncDisposable
     /// <summary>The cluster superuser on the same database: for tests that play an attacker or a DBA.</summary>
     public string OwnerConnectionString => _ownerConnectionString ?? throw new InvalidOperationException("An attached harness has no owner connection.");
 
-    public static async Task<PortalHarness> CreateAsync(PostgresFixture postgres, int? smtpPort = null, TestClock? clock = null)
+    /// <param name="settings">Configuration beyond the defaults, e.g. Portal:Mail:QuietHours.</param>
+    public static async Task<PortalHarness> CreateAsync(PostgresFixture postgres, int? smtpPort = null, TestClock? clock = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var connectionString = await postgres.CreateDatabaseAsync();
-        return await OpenAsync(connectionString, postgres.OwnerConnectionString(connectionString), smtpPort, clock, seed: true);
+        return await OpenAsync(connectionString, postgres.OwnerConnectionString(connectionString), smtpPort, clock, seed: true, settings);
     }
 
     /// <summary>The services on a database that is already seeded (e.g. the one a running <see cref="PortalApp"/> uses).</summary>
-    public static Task<PortalHarness> AttachAsync(string connectionString) => OpenAsync(connectionString, null, null, null, seed: false);
+    public static Task<PortalHarness> AttachAsync(string connectionString) => OpenAsync(connectionString, null, null, null, seed: false, null);
 
-    private static async Task<PortalHarness> OpenAsync(string connectionString, string? ownerConnectionString, int? smtpPort, TestClock? clock, bool seed)
+    private static async Task<PortalHarness> OpenAsync(string connectionString, string? ownerConnectionString, int? smtpPort, TestClock? clock, bool seed,
+        IReadOnlyDictionary<string, string?>? extra)
     {
         var settings = new Dictionary<string, string?> { ["Portal:TimeZone"] = "Asia/Ho_Chi_Minh" };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         if (smtpPort is { } port)
         {
             settings["Smtp:Host"] = "127.0.0.1";

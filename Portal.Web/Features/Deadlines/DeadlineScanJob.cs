@@ -25,7 +25,7 @@ namespace Portal.Web.Features.Deadlines;
 /// </list>
 /// </summary>
 public sealed class DeadlineScanJob(IDbContextFactory<PortalDbContext> contexts, SchoolClock clock, DeadlineOptions options,
-    IConfiguration configuration, ILogger<DeadlineScanJob> log)
+    ObligationOpener opener, IConfiguration configuration, ILogger<DeadlineScanJob> log)
 {
     /// <summary>pg_advisory_xact_lock key of the digest: one composer at a time across instances.</summary>
     private const long DigestLock = 7_420_260_529;
@@ -34,7 +34,7 @@ public sealed class DeadlineScanJob(IDbContextFactory<PortalDbContext> contexts,
     public async Task<DeadlineScanResult> RunAsync(CancellationToken ct)
     {
         var today = clock.Today;
-        var opened = await OpenYearlyAsync(today, ct);
+        var opened = await OpenYearlyAsync(today, ct) + await OpenMissingAsync(ct);
         var (digests, items) = await QueueDigestsAsync(today, ct);
         log.LogInformation("Deadline scan {Day}: {Opened} yearly obligation(s) opened, {Digests} digest(s) with {Items} item(s) queued.",
             today, opened, digests, items);
@@ -64,6 +64,29 @@ public sealed class DeadlineScanJob(IDbContextFactory<PortalDbContext> contexts,
                 await AuditTrail.RecordAsync(db, clock.Now, AuditAction.Added, nameof(Obligation), $"{rule.Code}:{year}", ct, "Opened", null,
                     $"Mở {count} nghĩa vụ \"{rule.Title}\" năm {year}, hạn {due:dd/MM/yyyy} ({rule.LegalSource})");
             }
+        return opened;
+    }
+
+    /// <summary>
+    /// "Expected but missing": a decision with neither an obligation nor a row citing it (entered before the engine, or
+    /// imported) gets its obligation now, under the rules of its own dates, so it shows as overdue instead of nowhere.
+    /// </summary>
+    public async Task<int> OpenMissingAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var cited = db.SalaryRecords.Select(r => r.DecisionId).Concat(db.PositionRecords.Select(r => r.DecisionId))
+            .Concat(db.AllowanceRecords.Select(r => r.DecisionId)).Concat(db.TrainingRecords.Select(r => r.DecisionId))
+            .Concat(db.WorkHistoryRecords.Select(r => r.DecisionId)).Concat(db.RatingRecords.Select(r => r.DecisionId))
+            .Concat(db.AwardRecords.Select(r => r.DecisionId)).Concat(db.DisciplineRecords.Select(r => r.DecisionId))
+            .Concat(db.Staff.Select(s => s.StatusDecisionId));
+        var missing = await db.Decisions
+            .Where(d => d.Kind != Portal.Domain.Decisions.DecisionKind.Recruitment)
+            .Where(d => !db.Obligations.Any(o => o.DecisionId == d.Id) && !cited.Contains(d.Id))
+            .OrderBy(d => d.SignedOn).Take(5_000).ToListAsync(ct);
+        var opened = 0;
+        foreach (var decision in missing)
+            if (await opener.OpenForDecisionAsync(db, decision, ct) is not null) opened++;
+        if (opened > 0) await db.SaveChangesAsync(ct);
         return opened;
     }
 
