@@ -69,11 +69,17 @@ public sealed class Obligation
     public int? RemindedDaysAhead { get; private set; }
     public uint Version { get; private set; }
 
-    public ObligationState StateOn(DateOnly today, int dueSoonDays = 7) => this switch
+    public ObligationState StateOn(DateOnly today, int dueSoonDays = 7) => StateOf(DueOn, CompletedOn, today, dueSoonDays);
+
+    /// <summary>
+    /// The state of an obligation due on <paramref name="dueOn"/>: done on time up to and including its due date, overdue
+    /// the day after, due soon in its last <paramref name="dueSoonDays"/> days. For lists that carry only the dates.
+    /// </summary>
+    public static ObligationState StateOf(DateOnly dueOn, DateOnly? completedOn, DateOnly today, int dueSoonDays = 7) => completedOn switch
     {
-        { CompletedOn: { } done } => done <= DueOn ? ObligationState.DoneOnTime : ObligationState.DoneLate,
-        _ when today > DueOn => ObligationState.Overdue,
-        _ when DueOn.DayNumber - today.DayNumber <= dueSoonDays => ObligationState.DueSoon,
+        { } done => done <= dueOn ? ObligationState.DoneOnTime : ObligationState.DoneLate,
+        _ when today > dueOn => ObligationState.Overdue,
+        _ when dueOn.DayNumber - today.DayNumber <= dueSoonDays => ObligationState.DueSoon,
         _ => ObligationState.Open,
     };
 

@@ -131,13 +131,7 @@ public sealed record ObligationListRow(Guid Id, Guid? StaffMemberId, string? Sta
     string LegalSource, RuleAwaits Awaits, ResponsibleParty Responsible, DateOnly EventDate, DateOnly DueOn, DateOnly? CompletedOn, string? CompletedBy,
     DateTimeOffset? PrincipalToldAt, DateTimeOffset? SupervisorToldAt, uint Version)
 {
-    public ObligationState StateOn(DateOnly today, int dueSoonDays) => this switch
-    {
-        { CompletedOn: { } done } => done <= DueOn ? ObligationState.DoneOnTime : ObligationState.DoneLate,
-        _ when today > DueOn => ObligationState.Overdue,
-        _ when DueOn.DayNumber - today.DayNumber <= dueSoonDays => ObligationState.DueSoon,
-        _ => ObligationState.Open,
-    };
+    public ObligationState StateOn(DateOnly today, int dueSoonDays) => Obligation.StateOf(DueOn, CompletedOn, today, dueSoonDays);
 
     public bool ClosedByPerson => Awaits is RuleAwaits.Declaration or RuleAwaits.Report;
 }
