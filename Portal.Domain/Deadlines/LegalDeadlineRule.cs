@@ -27,21 +27,46 @@ public sealed class LegalDeadlineRule
         int days, DayCounting counting, string legalSource, DateOnly inForceFrom, DateOnly? inForceUntil,
         int? fixedMonth = null, int? fixedDay = null, RuleAwaits? awaits = null)
     {
-        Awaits = awaits ?? DefaultAwaits(trigger);
-        if (!Enum.IsDefined(Awaits)) throw new ArgumentOutOfRangeException(nameof(awaits));
+        (Id, Code) = (id, code);
+        Change(title, ruleSet, trigger, responsible, days, counting, legalSource, inForceFrom, inForceUntil, fixedMonth, fixedDay, awaits);
+    }
+
+    /// <summary>
+    /// An administrator's edit: everything but the code and id, checked as a new rule is, and nothing changed when a check
+    /// fails. A rule is never deleted, because obligations name it; it ends by its last day in force.
+    /// </summary>
+    /// <example>
+    /// The school regulation's 15 days for a decision's change, replaced by a stricter internal rule from 01/09/2026: set
+    /// <paramref name="inForceUntil"/> to 31/08/2026; events up to that day keep their 15 days.
+    /// </example>
+    public void Change(string title, string ruleSet, DeadlineTrigger trigger, ResponsibleParty responsible, int days, DayCounting counting,
+        string legalSource, DateOnly inForceFrom, DateOnly? inForceUntil, int? fixedMonth = null, int? fixedDay = null, RuleAwaits? awaits = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentException.ThrowIfNullOrWhiteSpace(legalSource);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var awaited = awaits ?? DefaultAwaits(trigger);
+        if (!Enum.IsDefined(awaited)) throw new ArgumentOutOfRangeException(nameof(awaits));
+        if (!Enum.IsDefined(trigger)) throw new ArgumentOutOfRangeException(nameof(trigger));
+        if (!Enum.IsDefined(counting)) throw new ArgumentOutOfRangeException(nameof(counting));
         if (days < 0) throw new ArgumentOutOfRangeException(nameof(days), "A period cannot be negative.");
         if (inForceUntil < inForceFrom) throw new ArgumentException("A rule cannot end before it starts.", nameof(inForceUntil));
         if (!Enum.IsDefined(responsible)) throw new ArgumentOutOfRangeException(nameof(responsible));
-        var yearly = trigger is DeadlineTrigger.FixedYearlyDate or DeadlineTrigger.YearlyDeclaration;
+        var yearly = IsYearlyTrigger(trigger);
         if (yearly != (fixedMonth is not null) || yearly != (fixedDay is not null))
             throw new ArgumentException($"A {trigger} rule {(yearly ? "needs" : "takes no")} fixed day and month.", nameof(fixedMonth));
-        // Only days every year has, so a yearly rule never skips a year: no 29/02.
-        if (fixedMonth is { } month && fixedDay is { } day && (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2001, month)))
+        if (fixedMonth is { } month && fixedDay is { } day && !IsDayOfEveryYear(month, day))
             throw new ArgumentOutOfRangeException(nameof(fixedDay), $"{day:00}/{month:00} is not a day of every year.");
-        (Id, Code, Title, RuleSet, Trigger, Responsible) = (id, code, title, ruleSet, trigger, responsible);
+        (Title, RuleSet, Trigger, Responsible, Awaits) = (title, ruleSet, trigger, responsible, awaited);
         (Days, Counting, LegalSource, InForceFrom, InForceUntil) = (days, counting, legalSource, inForceFrom, inForceUntil);
         (FixedMonth, FixedDay) = (fixedMonth, fixedDay);
     }
+
+    /// <summary>Triggers of yearly rules, which fall due on a fixed day and month rather than a period after an event.</summary>
+    public static bool IsYearlyTrigger(DeadlineTrigger trigger) => trigger is DeadlineTrigger.FixedYearlyDate or DeadlineTrigger.YearlyDeclaration;
+
+    /// <summary>Only days every year has may be a yearly rule's fixed day, so the rule never skips a year: 28/02 yes, 29/02 no.</summary>
+    public static bool IsDayOfEveryYear(int month, int day) => month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2001, month);
 
     public Guid Id { get; private set; }
     /// <summary>Stable code, e.g. "QC14-2021.8.1".</summary>
@@ -79,7 +104,8 @@ public sealed class LegalDeadlineRule
 
     public bool IsYearly => FixedMonth is not null;
 
-    private static RuleAwaits DefaultAwaits(DeadlineTrigger trigger) => trigger switch
+    /// <summary>What a rule with this trigger usually waits for, e.g. a decision's change recorded; a rule may name another.</summary>
+    public static RuleAwaits DefaultAwaits(DeadlineTrigger trigger) => trigger switch
     {
         DeadlineTrigger.DecisionSigned or DeadlineTrigger.DecisionEffective => RuleAwaits.ChangeRecorded,
         DeadlineTrigger.YearlyDeclaration => RuleAwaits.Declaration,

@@ -40,12 +40,22 @@ public sealed partial class MailTemplate
     }
 
     /// <summary>Placeholders used in <paramref name="text"/> that this mail does not offer.</summary>
-    public IEnumerable<string> UnknownPlaceholders(string text) =>
-        Token().Matches(text).Select(m => m.Groups[1].Value).Where(p => !Placeholders.Contains(p, StringComparer.Ordinal)).Distinct();
+    public IEnumerable<string> UnknownPlaceholders(string text) => UnknownPlaceholders(text, Placeholders);
+
+    /// <summary>
+    /// Placeholders used in <paramref name="text"/> that are not among <paramref name="offered"/>: what <see cref="Change"/>
+    /// refuses, for checking a draft before it is saved. Case counts: <c>{{hoten}}</c> is not <c>{{HoTen}}</c>.
+    /// </summary>
+    public static IEnumerable<string> UnknownPlaceholders(string text, IReadOnlyCollection<string> offered) =>
+        Token().Matches(text).Select(m => m.Groups[1].Value).Where(p => !offered.Contains(p, StringComparer.Ordinal)).Distinct();
 
     public (string Subject, string Body) Render(IReadOnlyDictionary<string, string> values) => (Fill(Subject, values), Fill(Body, values));
 
-    private static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
+    /// <summary>
+    /// <paramref name="text"/> with each placeholder replaced by its value, and one without a value by nothing: how a saved
+    /// mail is rendered, and how a draft is previewed before saving.
+    /// </summary>
+    public static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
         Token().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : "");
 
     [GeneratedRegex(@"\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}")]

@@ -168,6 +168,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         _ when Masked.Contains(field) => "***",
         // File contents are identified by the attachment's SHA-256 row; the log notes only their size.
         byte[] bytes => $"({bytes.Length} bytes)",
+        // Lists stored as arrays (the rule sets a unit applies) read as their items, not "System.String[]".
+        string[] items => string.Join(", ", items),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("O", CultureInfo.InvariantCulture),

@@ -170,4 +170,74 @@ public sealed class LegalDeadlineRuleTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Yearly("X", DeadlineTrigger.YearlyDeclaration, ResponsibleParty.StaffMember, 2, 29, 0, DayCounting.CalendarDays));
         Assert.Throws<InvalidOperationException>(() => SchoolChange.DueDateIn(2026, WorkingCalendar.WeekendsOnly));
     }
+
+    /// <summary>A fresh copy of the school's 15-day change rule, for tests that change it.</summary>
+    private static LegalDeadlineRule SchoolChangeCopy() => new(Guid.NewGuid(), "QC14-2021.change", "Cập nhật thay đổi", SchoolSet,
+        DeadlineTrigger.DecisionEffective, ResponsibleParty.RecordsOfficer, 15, DayCounting.CalendarDays, "Quy chế 14/2021", new(2021, 11, 8), null);
+
+    [Fact]
+    public void Changing_a_rule_takes_every_field_but_its_code_and_id()
+    {
+        var rule = SchoolChangeCopy();
+        var (id, code) = (rule.Id, rule.Code);
+
+        rule.Change("Báo cáo năm", DecreeSet, DeadlineTrigger.FixedYearlyDate, ResponsibleParty.Principal, 10, DayCounting.WorkingDays,
+            "Nghị định 27/2026/NĐ-CP", new(2026, 7, 1), new(2030, 6, 30), fixedMonth: 12, fixedDay: 15);
+
+        Assert.Equal((id, code), (rule.Id, rule.Code));
+        Assert.Equal(("Báo cáo năm", DecreeSet, DeadlineTrigger.FixedYearlyDate, ResponsibleParty.Principal, 10, DayCounting.WorkingDays),
+            (rule.Title, rule.RuleSet, rule.Trigger, rule.Responsible, rule.Days, rule.Counting));
+        Assert.Equal(("Nghị định 27/2026/NĐ-CP", new DateOnly(2026, 7, 1), (DateOnly?)new DateOnly(2030, 6, 30), (int?)12, (int?)15, RuleAwaits.Report),
+            (rule.LegalSource, rule.InForceFrom, rule.InForceUntil, rule.FixedMonth, rule.FixedDay, rule.Awaits));
+    }
+
+    [Fact]
+    public void A_rule_ended_on_its_last_day_still_governs_events_of_that_day_and_none_after()
+    {
+        var rule = SchoolChangeCopy();
+
+        rule.Change(rule.Title, rule.RuleSet, rule.Trigger, rule.Responsible, rule.Days, rule.Counting, rule.LegalSource, rule.InForceFrom,
+            inForceUntil: new(2026, 8, 31), awaits: rule.Awaits);
+
+        // Effective Mon 31/08/2026: 15 days → Tue 15/09/2026; effective Tue 01/09/2026 (National Day eve): no rule of the set.
+        Assert.Equal(new DateOnly(2026, 9, 15), LegalDeadlineRule.Applicable([rule], SchoolOnly, DeadlineTrigger.DecisionEffective, new(2026, 8, 31),
+            WorkingCalendar.WeekendsOnly)?.DueDate(new(2026, 8, 31), WorkingCalendar.WeekendsOnly));
+        Assert.Null(LegalDeadlineRule.Applicable([rule], SchoolOnly, DeadlineTrigger.DecisionEffective, new(2026, 9, 1), WorkingCalendar.WeekendsOnly));
+    }
+
+    public static TheoryData<string, Action<LegalDeadlineRule>> RefusedChanges => new()
+    {
+        { "a negative period", r => r.Change(r.Title, r.RuleSet, r.Trigger, r.Responsible, -1, r.Counting, r.LegalSource, r.InForceFrom, null) },
+        { "an end before the start", r => r.Change(r.Title, r.RuleSet, r.Trigger, r.Responsible, 10, r.Counting, r.LegalSource, r.InForceFrom, r.InForceFrom.AddDays(-1)) },
+        { "a yearly rule without its day", r => r.Change(r.Title, r.RuleSet, DeadlineTrigger.FixedYearlyDate, r.Responsible, 10, r.Counting, r.LegalSource, r.InForceFrom, null) },
+        { "an event rule with a fixed day", r => r.Change(r.Title, r.RuleSet, r.Trigger, r.Responsible, 10, r.Counting, r.LegalSource, r.InForceFrom, null, 6, 14) },
+        { "29/02, which most years lack", r => r.Change(r.Title, r.RuleSet, DeadlineTrigger.YearlyDeclaration, r.Responsible, 10, r.Counting, r.LegalSource, r.InForceFrom, null, 2, 29) },
+        { "31/04, which no year has", r => r.Change(r.Title, r.RuleSet, DeadlineTrigger.FixedYearlyDate, r.Responsible, 10, r.Counting, r.LegalSource, r.InForceFrom, null, 4, 31) },
+        { "no legal source", r => r.Change(r.Title, r.RuleSet, r.Trigger, r.Responsible, 10, r.Counting, " ", r.InForceFrom, null) },
+        { "no title", r => r.Change("", r.RuleSet, r.Trigger, r.Responsible, 10, r.Counting, r.LegalSource, r.InForceFrom, null) },
+        { "a counting that does not exist", r => r.Change(r.Title, r.RuleSet, r.Trigger, r.Responsible, 10, (DayCounting)9, r.LegalSource, r.InForceFrom, null) },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedChanges))]
+    public void A_change_a_new_rule_could_not_have_is_refused_and_changes_nothing(string _, Action<LegalDeadlineRule> change)
+    {
+        var rule = SchoolChangeCopy();
+
+        Assert.ThrowsAny<ArgumentException>(() => change(rule));
+
+        Assert.Equal((15, DeadlineTrigger.DecisionEffective, (DateOnly?)null, (int?)null, "Quy chế 14/2021", "Cập nhật thay đổi"),
+            (rule.Days, rule.Trigger, rule.InForceUntil, rule.FixedDay, rule.LegalSource, rule.Title));
+    }
+
+    [Theory]
+    [InlineData(2, 28, true)]
+    [InlineData(2, 29, false)]
+    [InlineData(6, 14, true)]
+    [InlineData(4, 31, false)]
+    [InlineData(12, 31, true)]
+    [InlineData(13, 1, false)]
+    [InlineData(1, 0, false)]
+    public void A_yearly_rule_s_fixed_day_is_a_day_every_year_has(int month, int day, bool valid) =>
+        Assert.Equal(valid, LegalDeadlineRule.IsDayOfEveryYear(month, day));
 }

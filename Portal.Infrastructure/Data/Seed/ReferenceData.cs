@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audit;
 using Portal.Domain.Deadlines;
 using Portal.Domain.Dossier;
 using Portal.Domain.Law;
@@ -45,7 +47,11 @@ public static class ReferenceData
             db.PublicHolidays.Add(new PublicHoliday(h.Id, h.Code, h.Name, h.Calendar, h.Month, h.Day, h.OffsetDays, h.Days,
                 h.CompensationSource, h.LegalSource, h.InForceFrom, h.InForceUntil));
         var adjusted = await db.CalendarAdjustments.Select(a => a.Date).ToListAsync(ct);
-        foreach (var a in seed.Adjustments.Where(a => !adjusted.Contains(a.Date)))
+        // A shipped adjustment the Admin removed stays removed: the log remembers the removal, which a restart must not undo.
+        var removed = await db.AuditEntries.Where(a => a.Entity == nameof(CalendarAdjustment) && a.Action == AuditAction.Deleted)
+            .Select(a => a.EntityKey).Distinct().ToListAsync(ct);
+        foreach (var a in seed.Adjustments.Where(a => !adjusted.Contains(a.Date)
+                     && !removed.Contains(a.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
             db.CalendarAdjustments.Add(new CalendarAdjustment(a.Date, a.Kind, a.Reason, a.LegalSource));
     }
 
