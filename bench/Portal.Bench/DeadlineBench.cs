@@ -792,7 +792,7 @@ static class DeadlineBench
         await PrintAnalyzeAsync(connectionString, HandSql, (options, horizon));
     }
 
-    /// <summary>The plan's summary: the top node with its buffers, every scan and sort, planning and execution time.</summary>
+    /// <summary>The plan's summary: the top node with its details and buffers, every scan and sort, planning and execution time.</summary>
     private static async Task PrintAnalyzeAsync(string connectionString, string sql, (DeadlineOptions Options, DateOnly Horizon)? hand)
     {
         await using var connection = await OpenAsync(connectionString);
@@ -802,8 +802,9 @@ static class DeadlineBench
         await using (var plan = await command.ExecuteReaderAsync())
             while (await plan.ReadAsync()) lines.Add(plan.GetString(0));
         string[] shown = ["Scan", "Sort Method", "Planning Time", "Execution Time"];
+        var top = lines.FindIndex(l => l.TrimStart().StartsWith("->", StringComparison.Ordinal));
         for (var i = 0; i < lines.Count; i++)
-            if (i == 0 || i == 1 && lines[i].TrimStart().StartsWith("Buffers", StringComparison.Ordinal) || shown.Any(lines[i].Contains))
+            if (i < top || shown.Any(lines[i].Contains))
                 Console.WriteLine($"    plan: {lines[i].Trim()}");
     }
 
