@@ -30,6 +30,8 @@ public sealed class DeadlineScanJob(IDbContextFactory<PortalDbContext> contexts,
     /// <summary>pg_advisory_xact_lock key of the digest: one composer at a time across instances.</summary>
     private const long DigestLock = 7_420_260_529;
     public const string TemplateKey = "deadline-digest";
+    /// <summary>Lines listed per section of a digest; the rest are counted and linked.</summary>
+    public const int MaxLinesPerSection = 50;
 
     public async Task<DeadlineScanResult> RunAsync(CancellationToken ct)
     {
@@ -133,7 +135,8 @@ public sealed class DeadlineScanJob(IDbContextFactory<PortalDbContext> contexts,
         await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({DigestLock})", ct);
 
         var horizon = today.AddDays(Math.Max(options.DueSoonDays, options.ReportReminderDays.DefaultIfEmpty(0).Max()));
-        var pending = await (from o in db.Obligations
+        // Read without tracking (about 95,000 rows at 100,000 staff); only the few that get a mark are loaded to change.
+        var pending = await (from o in db.Obligations.AsNoTracking()
                              where o.CompletedOn == null && o.DueOn <= horizon
                              join u in db.Units on o.UnitId equals u.Id
                              join s in db.Staff on o.StaffMemberId equals s.Id into staff
@@ -170,6 +173,8 @@ public sealed class DeadlineScanJob(IDbContextFactory<PortalDbContext> contexts,
         var template = await db.MailTemplates.AsNoTracking().SingleAsync(t => t.Key == TemplateKey, ct);
         var link = (configuration["Portal:PublicUrl"] ?? "http://127.0.0.1:5000").TrimEnd('/') + "/deadlines";
         var queued = 0;
+        var toldPrincipal = new HashSet<Guid>();
+        var toldAbove = new HashSet<Guid>();
         foreach (var digest in digests.Values)
         {
             var key = $"deadline-digest:{digest.To.UserId}:{today:yyyy-MM-dd}";
@@ -177,10 +182,19 @@ public sealed class DeadlineScanJob(IDbContextFactory<PortalDbContext> contexts,
             var (subject, body) = template.Render(Values(digest, today, link));
             db.Outbox.Add(new OutboxMessage(Guid.CreateVersion7(), key, digest.To.UnitId, digest.To.Email, subject, body, clock.Now));
             queued++;
-            foreach (var item in digest.Unit) item.Obligation.MarkOverdueNotified(clock.Now);
-            foreach (var item in digest.Below) item.Obligation.MarkEscalatedUp(clock.Now);
+            toldPrincipal.UnionWith(digest.Unit.Where(i => i.Obligation.OverdueNotifiedAt is null).Select(i => i.Obligation.Id));
+            toldAbove.UnionWith(digest.Below.Where(i => i.Obligation.EscalatedUpAt is null).Select(i => i.Obligation.Id));
         }
-        foreach (var (obligation, stage) in reminded) obligation.MarkReminded(stage);
+        // The marks (load → change → save, audited like any change): only obligations told for the first time.
+        var stages = reminded.ToDictionary(r => r.Key.Id, r => r.Value);
+        var marked = toldPrincipal.Union(toldAbove).Union(stages.Keys).ToList();
+        foreach (var chunk in marked.Chunk(5_000))
+            foreach (var obligation in await db.Obligations.Where(o => chunk.Contains(o.Id)).ToListAsync(ct))
+            {
+                if (toldPrincipal.Contains(obligation.Id)) obligation.MarkOverdueNotified(clock.Now);
+                if (toldAbove.Contains(obligation.Id)) obligation.MarkEscalatedUp(clock.Now);
+                if (stages.TryGetValue(obligation.Id, out var stage)) obligation.MarkReminded(stage);
+            }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (queued, digests.Values.Sum(d => d.Own.Count + d.Unit.Count + d.Below.Count));
@@ -188,8 +202,10 @@ public sealed class DeadlineScanJob(IDbContextFactory<PortalDbContext> contexts,
 
     private static Dictionary<string, string> Values(Digest digest, DateOnly today, string link)
     {
+        // A ward's supervisor may have thousands of items: the most overdue first, up to a page, and the rest by link.
         string Section(string title, List<Pending> items) => items.Count == 0 ? "" :
-            $"{title}\n" + string.Concat(items.Select(i => Line(i, today))) + "\n";
+            $"{title}\n" + string.Concat(items.OrderBy(i => i.Obligation.DueOn).Take(MaxLinesPerSection).Select(i => Line(i, today)))
+            + (items.Count > MaxLinesPerSection ? $"- … và {items.Count - MaxLinesPerSection} việc khác: xem đầy đủ tại {link}\n" : "") + "\n";
         var count = digest.Own.Count + digest.Unit.Count + digest.Below.Count;
         var overdueOwn = digest.Own.Count(i => i.Obligation.DaysOverdue(today) > 0);
         return new()
