@@ -53,8 +53,8 @@ public sealed class AuditAnchorJob(IDbContextFactory<PortalDbContext> contexts, 
         var heads = await db.AuditChainHeads.AsNoTracking().Where(h => h.Seq > 0 && !anchored.Contains(h.ChainId)).ToListAsync(ct);
         if (heads.Count == 0) return 0;
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var principals = await Recipients.WithRoleAsync(db, PortalRoles.Principal, null, ct);
-        var admins = await Recipients.WithRoleAsync(db, PortalRoles.Admin, null, ct);
+        var principals = await Recipients.WithRoleAsync(db, PortalRoles.Principal, null, clock.Today, ct);
+        var admins = await Recipients.WithRoleAsync(db, PortalRoles.Admin, null, clock.Today, ct);
         foreach (var head in heads)
         {
             db.AuditAnchors.Add(new AuditAnchor { Day = day, ChainId = head.ChainId, Seq = head.Seq, Hash = head.Hash, RecordedAt = clock.Now });
@@ -92,8 +92,8 @@ public sealed class AuditVerifyJob(IDbContextFactory<PortalDbContext> contexts, 
             result.RowsChecked, result.Chains, result.Took.TotalSeconds, result.Breaks.Count);
         if (result.Intact) return result;
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var admins = await Recipients.WithRoleAsync(db, PortalRoles.Admin, null, ct);
-        var principals = await Recipients.WithRoleAsync(db, PortalRoles.Principal, null, ct);
+        var admins = await Recipients.WithRoleAsync(db, PortalRoles.Admin, null, clock.Today, ct);
+        var principals = await Recipients.WithRoleAsync(db, PortalRoles.Principal, null, clock.Today, ct);
         foreach (var b in result.Breaks)
         {
             log.LogError("Audit chain {Chain} broken at position {Position}: {Problem} (row {Row}).", b.ChainId, b.Position, b.Problem, b.RowId);
