@@ -6,15 +6,14 @@ using Portal.Web.Shared;
 namespace Portal.Web.Features.Dashboard;
 
 /// <summary>The figures on the home page, for the viewer's unit subtree. Staff members see their own record instead (a later issue).</summary>
-public sealed class DashboardService(IDbContextFactory<PortalDbContext> contexts, CurrentUser user, SchoolClock clock)
+public sealed class DashboardService(IDbContextFactory<PortalDbContext> contexts, CurrentUser user, SchoolClock clock,
+    Portal.Web.Features.Deadlines.DeadlineOptions options)
 {
-    public const int DueSoonDays = 7;
-
     public async Task<DashboardFigures> GetAsync(CancellationToken ct = default)
     {
         var scope = await user.RequireAsync(PortalRoles.RecordReaders, ct);
         var today = clock.Today;
-        var soon = today.AddDays(DueSoonDays);
+        var soon = today.AddDays(options.DueSoonDays);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var units = scope.UnitIds(db);
         var staff = await db.Staff.CountAsync(s => units.Contains(s.UnitId), ct);

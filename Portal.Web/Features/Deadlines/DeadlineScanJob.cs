@@ -76,11 +76,7 @@ public sealed class DeadlineScanJob(IDbContextFactory<PortalDbContext> contexts,
     public async Task<int> OpenMissingAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var cited = db.SalaryRecords.Select(r => r.DecisionId).Concat(db.PositionRecords.Select(r => r.DecisionId))
-            .Concat(db.AllowanceRecords.Select(r => r.DecisionId)).Concat(db.TrainingRecords.Select(r => r.DecisionId))
-            .Concat(db.WorkHistoryRecords.Select(r => r.DecisionId)).Concat(db.RatingRecords.Select(r => r.DecisionId))
-            .Concat(db.AwardRecords.Select(r => r.DecisionId)).Concat(db.DisciplineRecords.Select(r => r.DecisionId))
-            .Concat(db.Staff.Select(s => s.StatusDecisionId));
+        var cited = DecisionCitations.Query(db);
         var missing = await db.Decisions
             .Where(d => d.Kind != Portal.Domain.Decisions.DecisionKind.Recruitment)
             .Where(d => !db.Obligations.Any(o => o.DecisionId == d.Id) && !cited.Contains(d.Id))

@@ -32,27 +32,13 @@ public sealed class RecordRefresher(SchoolClock clock)
                 obligation.Complete(clock.Today, ObligationOpener.ClosedBySystem);
             if (open.Any(o => o.Awaits == RuleAwaits.ChangeRecorded))
             {
-                var cited = await CitedDecisionsAsync(db, staff, ct);
+                var cited = (await DecisionCitations.Query(db, staffId).ToListAsync(ct)).ToHashSet();
                 foreach (var obligation in open.Where(o => o.Awaits == RuleAwaits.ChangeRecorded && o.DecisionId is { } d && cited.Contains(d)))
                     obligation.Complete(clock.Today, ObligationOpener.ClosedBySystem);
             }
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
-    }
-
-    /// <summary>The decisions the record's current rows and status rest on: a decision cited there has had its change recorded.</summary>
-    private static async Task<HashSet<Guid>> CitedDecisionsAsync(PortalDbContext db, StaffMember staff, CancellationToken ct)
-    {
-        var id = staff.Id;
-        IQueryable<Guid?> Cited<T>(IQueryable<T> rows) where T : RecordRow =>
-            rows.Where(r => r.StaffMemberId == id && r.SupersededAt == null && !r.Withdrawn && r.DecisionId != null).Select(r => r.DecisionId);
-        var ids = await Cited(db.SalaryRecords).Union(Cited(db.PositionRecords)).Union(Cited(db.AllowanceRecords))
-            .Union(Cited(db.TrainingRecords)).Union(Cited(db.WorkHistoryRecords)).Union(Cited(db.RatingRecords))
-            .Union(Cited(db.AwardRecords)).Union(Cited(db.DisciplineRecords)).ToListAsync(ct);
-        var cited = ids.OfType<Guid>().ToHashSet();
-        if (staff.StatusDecisionId is { } status) cited.Add(status);
-        return cited;
     }
 
     public async Task<Completeness> EvaluateAsync(PortalDbContext db, StaffMember staff, CancellationToken ct)
