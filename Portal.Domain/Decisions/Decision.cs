@@ -84,4 +84,9 @@ public enum DecisionKind
     Retirement = 10,
     /// <summary>Khác.</summary>
     Other = 11,
+    /// <summary>
+    /// Thông báo nghỉ hưu: signed on the notice's day, "effective" on the retirement day it announces. It changes nothing in
+    /// the record, so it opens no update deadline; the early raise before retirement reads it (TT 08/2013 Art. 3(2)).
+    /// </summary>
+    RetirementNotice = 12,
 }

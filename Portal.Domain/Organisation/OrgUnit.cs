@@ -1,3 +1,5 @@
+using Portal.Domain.Salary;
+
 namespace Portal.Domain.Organisation;
 
 /// <summary>
@@ -31,7 +33,20 @@ public sealed class OrgUnit
     /// </summary>
     public string[] DeadlineRuleSets { get; private set; } = [.. DefaultRuleSets];
 
+    /// <summary>Cấp học, for a school: the teacher allowances depend on it.</summary>
+    public SchoolLevel? SchoolLevel { get; private set; }
+    /// <summary>Địa bàn, for the occupational preferential allowance.</summary>
+    public SchoolArea? SchoolArea { get; private set; }
+    /// <summary>Hạng trường (1–3) by number of classes, for the position allowance (TT 33/2005/TT-BGDĐT).</summary>
+    public int? SchoolClass { get; private set; }
+
     public uint Version { get; private set; }
+
+    public void ApplySchoolProfile(SchoolLevel? level, SchoolArea? area, int? schoolClass)
+    {
+        if (schoolClass is < 1 or > 3) throw new ArgumentOutOfRangeException(nameof(schoolClass), "A school's class is 1, 2 or 3.");
+        (SchoolLevel, SchoolArea, SchoolClass) = (level, area, schoolClass);
+    }
 
     /// <summary>What a new unit applies: every set the portal ships, so the strictest law binds until someone decides otherwise.</summary>
     public static readonly IReadOnlyList<string> DefaultRuleSets = ["QC14-2021", "ND27-2026"];

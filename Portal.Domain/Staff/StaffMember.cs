@@ -65,6 +65,10 @@ public sealed class StaffMember
     public string? RecruitingBody { get; private set; }
     public string? OccupationBeforeRecruitment { get; private set; }
     public DateOnly? JoinedCurrentUnitOn { get; private set; }
+    /// <summary>Trực tiếp giảng dạy: the occupational preferential allowance needs it.</summary>
+    public bool Teaches { get; private set; }
+    /// <summary>Since when the person teaches with compulsory social insurance: the teacher seniority allowance counts from it.</summary>
+    public DateOnly? InsuredTeachingSince { get; private set; }
     public string? MainDuties { get; private set; }
     public string? Strengths { get; private set; }
     public string? LongestJob { get; private set; }
@@ -160,10 +164,12 @@ public sealed class StaffMember
         Strengths = Clean(e.Strengths);
         LongestJob = Clean(e.LongestJob);
         PlannedFor = Clean(e.PlannedFor);
+        Teaches = e.Teaches;
+        InsuredTeachingSince = e.InsuredTeachingSince;
     }
 
     public Employment Employment => new(StaffCode, FirstRecruitedOn, RecruitingBody, OccupationBeforeRecruitment, JoinedCurrentUnitOn,
-        MainDuties, Strengths, LongestJob, PlannedFor);
+        MainDuties, Strengths, LongestJob, PlannedFor, Teaches, InsuredTeachingSince);
 
     public void Apply(Education e)
     {

@@ -34,7 +34,9 @@ public sealed record PersonalParticulars(
     Address CurrentAddress,
     string? FamilyBackground);
 
-/// <summary>Items 12–14, 24, 28–29: recruitment and the work the person is given; and the "số hiệu" of the form's header.</summary>
+/// <summary>Items 12–14, 24, 28–29: recruitment and the work the person is given; and the "số hiệu" of the form's header.
+/// <see cref="Teaches"/> (trực tiếp giảng dạy) and <see cref="InsuredTeachingSince"/> (since when they teach with compulsory social
+/// insurance) drive the teacher allowances (TTLT 01/2006; NĐ 77/2021).</summary>
 public sealed record Employment(
     string? StaffCode,
     DateOnly? FirstRecruitedOn,
@@ -44,7 +46,9 @@ public sealed record Employment(
     string? MainDuties,
     string? Strengths,
     string? LongestJob,
-    string? PlannedFor);
+    string? PlannedFor,
+    bool Teaches = false,
+    DateOnly? InsuredTeachingSince = null);
 
 /// <summary>Items 19–21 and the summary of 32: education levels. The detail lives in the training rows.</summary>
 public sealed record Education(

@@ -7,6 +7,7 @@ using Portal.Domain.Decisions;
 using Portal.Domain.Dossier;
 using Portal.Domain.Law;
 using Portal.Domain.Reference;
+using Portal.Domain.Salary;
 using Portal.Domain.Mail;
 using Portal.Domain.Organisation;
 using Portal.Domain.Staff;
@@ -46,6 +47,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AwardRecord> AwardRecords => Set<AwardRecord>();
     public DbSet<DisciplineRecord> DisciplineRecords => Set<DisciplineRecord>();
     public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
+    public DbSet<AbsenceRecord> AbsenceRecords => Set<AbsenceRecord>();
+    public DbSet<EarlyRaiseLevel> EarlyRaiseLevels => Set<EarlyRaiseLevel>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Decisions;
 using Portal.Domain.Dossier;
 using Portal.Domain.Organisation;
+using Portal.Domain.Salary;
 using Portal.Domain.Reference;
 using Portal.Domain.Staff.History;
 using Portal.Domain.Staff;
@@ -52,6 +53,9 @@ internal sealed class DemoData(IDbContextFactory<PortalDbContext> contexts, User
         var ward = new OrgUnit(WardId, "Ủy ban nhân dân Phường Hòa Bình (demo)", OrgUnitKind.Ward, department);
         var hoaSen = new OrgUnit(HoaSenId, "Trường Tiểu học Hoa Sen", OrgUnitKind.School, ward);
         var anhDuong = new OrgUnit(AnhDuongId, "Trường Tiểu học Ánh Dương", OrgUnitKind.School, ward);
+        // Primary schools in a city: the 35% preferential allowance; class II and III for the position allowance.
+        hoaSen.ApplySchoolProfile(SchoolLevel.Primary, SchoolArea.Urban, 2);
+        anhDuong.ApplySchoolProfile(SchoolLevel.Primary, SchoolArea.Urban, 3);
         db.Units.AddRange(department, ward, hoaSen, anhDuong);
         await db.SaveChangesAsync(ct);
 
@@ -108,17 +112,35 @@ internal sealed class DemoData(IDbContextFactory<PortalDbContext> contexts, User
             new DecisionParticulars(staff.RecruitmentDecisionNumber, DecisionKind.Recruitment, "Tuyển dụng viên chức", "Nguyễn Văn Bình (demo)",
                 "Ủy ban nhân dân quận (cũ)", recruited, recruited), now);
         db.Decisions.Add(decision);
-        staff.Apply(new Employment(null, recruited, "Ủy ban nhân dân quận (cũ)", "Sinh viên", recruited, "Giảng dạy", null, null, null));
+        var teaches = staff.TitleCode?.StartsWith("V.07.03", StringComparison.Ordinal) == true;
+        staff.Apply(new Employment(null, recruited, "Ủy ban nhân dân quận (cũ)", "Sinh viên", recruited, teaches ? "Giảng dạy" : "Hành chính",
+            null, null, null, teaches, teaches ? recruited : null));
         staff.Apply(new Education("12/12", random.Next(5) == 0 ? "THS" : "DH", null, null, null, "Tiếng Anh B1", "Ứng dụng CNTT cơ bản"));
         var group = staff.TitleCode is { } code ? titleGroups.GetValueOrDefault(code) : null;
-        var steps = Math.Min(1 + (clock.Today.Year - recruited.Year) / 3, 9);
-        for (var step = 1; step <= steps && group is not null; step++)
+        // A step every raise period of the group (36 or 24 months) up to today; about one in eight has a raise that fell
+        // due and was never decided, so the salary screen shows work waiting.
+        var interval = group is null ? 36 : scale.Where(s => s.Group == group).Select(s => s.RaiseIntervalMonths).DefaultIfEmpty(36).First();
+        var lastStep = group is null ? 0 : scale.Where(s => s.Group == group).Select(s => s.Step).DefaultIfEmpty(1).Max();
+        var undecided = random.Next(8) == 0;
+        for (var step = 1; step <= lastStep; step++)
         {
-            var from = recruited.AddYears(3 * (step - 1));
-            if (SalaryScaleStep.CoefficientOn(scale, group, step, from) is not { } coefficient) break;
+            var from = recruited.AddMonths(interval * (step - 1));
+            if (from > clock.Today || (undecided && step > 1 && from.AddMonths(interval) > clock.Today)) break;
+            if (SalaryScaleStep.CoefficientOn(scale, group!, step, from) is not { } coefficient) break;
             db.SalaryRecords.Add(new SalaryRecord(staff.Id, Guid.CreateVersion7(), from, null, step == 1 ? decision.Id : null, now, "demo",
-                new SalaryDetails(staff.TitleCode!, staff.ProfessionalTitle, group, step, coefficient, 100, null, recruited)));
+                new SalaryDetails(staff.TitleCode!, staff.ProfessionalTitle, group!, step, coefficient, 100, null, recruited,
+                    step == 1 ? RaiseKind.Placement : RaiseKind.Regular)));
         }
+        // Yearly ratings since 2021; now and then an award worth an early raise, or a reprimand that delays one.
+        for (var year = Math.Max(2021, recruited.Year); year < clock.Today.Year; year++)
+            db.RatingRecords.Add(new RatingRecord(staff.Id, Guid.CreateVersion7(), null, now, "demo",
+                new RatingDetails(year, random.Next(4) == 0 ? "Hoàn thành xuất sắc nhiệm vụ" : "Hoàn thành tốt nhiệm vụ", "Lao động tiên tiến", null)));
+        if (random.Next(6) == 0)
+            db.AwardRecords.Add(new AwardRecord(staff.Id, Guid.CreateVersion7(), new DateOnly(clock.Today.Year - 1, 6, 15), null, now, "demo",
+                new AwardDetails("Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố", "Hoàn thành xuất sắc nhiệm vụ năm học", "UBND Thành phố Hồ Chí Minh")));
+        if (random.Next(15) == 0)
+            db.DisciplineRecords.Add(new DisciplineRecord(staff.Id, Guid.CreateVersion7(), clock.Today.AddMonths(-8), clock.Today.AddMonths(-2), null, now, "demo",
+                new DisciplineDetails(DisciplineForm.Reprimand, false, "Vi phạm quy chế chuyên môn", "Hiệu trưởng")));
         db.WorkHistoryRecords.Add(new WorkHistoryRecord(staff.Id, Guid.CreateVersion7(), recruited, null, null, now, "demo",
             new WorkHistoryDetails(unitName, staff.ProfessionalTitle)));
         var missing = random.Next(4) == 0 ? requiredPapers[random.Next(requiredPapers.Count)] : null;

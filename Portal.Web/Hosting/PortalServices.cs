@@ -87,6 +87,12 @@ public static class PortalServices
         services.AddSingleton(DeadlineOptions.From(configuration));
         services.AddSingleton(Portal.Domain.Mail.QuietHours.Parse(configuration["Portal:Mail:QuietHours"]));
         services.AddScoped<ObligationOpener>();
+        services.AddSingleton(Portal.Web.Features.Salary.SalaryOptions.From(configuration));
+        services.AddScoped<Portal.Web.Features.Salary.EligibilityService>();
+        services.AddScoped<Portal.Web.Features.Salary.RaiseDecisionService>();
+        services.AddScoped<Portal.Web.Features.Salary.SalaryMonthlyJob>();
+        services.AddScoped<Portal.Web.Features.Salary.SalarySettingsService>();
+        services.AddScoped<Portal.Web.Features.Salary.SalaryExport>();
         services.AddScoped<StaffService>();
         services.AddScoped<AuditIntegrityService>();
         services.AddScoped<AuditReviewService>();

@@ -2,6 +2,7 @@ using Hangfire;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Deadlines;
 using Portal.Web.Features.Mail;
+using Portal.Web.Features.Salary;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Hosting;
@@ -14,6 +15,7 @@ internal static class RecurringJobs
     public const string Outbox = "mail.outbox";
     public const string AuditAnchor = "audit.anchor";
     public const string AuditVerify = "audit.verify";
+    public const string SalaryMonthly = "salary.monthly";
 
     public static void Register(IServiceProvider services)
     {
@@ -27,6 +29,9 @@ internal static class RecurringJobs
         jobs.AddOrUpdate<AuditAnchorJob>(AuditAnchor, j => j.RunAsync(CancellationToken.None), "55 23 * * *",
             new RecurringJobOptions { TimeZone = zone });
         jobs.AddOrUpdate<AuditVerifyJob>(AuditVerify, j => j.RunAsync(CancellationToken.None), "30 2 * * *",
+            new RecurringJobOptions { TimeZone = zone });
+        // Daily, with the month's letter keyed in the outbox: the first run of a month sends it, later runs find it queued.
+        jobs.AddOrUpdate<SalaryMonthlyJob>(SalaryMonthly, j => j.RunAsync(CancellationToken.None), "0 7 * * *",
             new RecurringJobOptions { TimeZone = zone });
         jobs.AddOrUpdate<OutboxDispatchJob>(Outbox, j => j.RunAsync(CancellationToken.None), Cron.Minutely(),
             new RecurringJobOptions { TimeZone = zone });

@@ -1,3 +1,5 @@
+using Portal.Domain.Salary;
+
 namespace Portal.Domain.Staff.History;
 
 /// <summary>
@@ -16,9 +18,10 @@ public sealed class SalaryRecord : RecordRow
         if (details.Coefficient <= 0) throw new ArgumentOutOfRangeException(nameof(details), "A coefficient is positive.");
         if (details.PercentReceived is <= 0 or > 100) throw new ArgumentOutOfRangeException(nameof(details), "A percentage received is 1–100.");
         if (details.SeniorityBeyondFramePercent is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(details));
-        (TitleCode, TitleName, SalaryGroup, Step, Coefficient, PercentReceived, SeniorityBeyondFramePercent, TitleAppointedOn) =
+        if (details.Kind is { } kind && !Enum.IsDefined(kind)) throw new ArgumentOutOfRangeException(nameof(details));
+        (TitleCode, TitleName, SalaryGroup, Step, Coefficient, PercentReceived, SeniorityBeyondFramePercent, TitleAppointedOn, Kind) =
             (details.TitleCode.Trim(), details.TitleName.Trim(), details.SalaryGroup?.Trim(), details.Step, details.Coefficient,
-             details.PercentReceived, details.SeniorityBeyondFramePercent, details.TitleAppointedOn);
+             details.PercentReceived, details.SeniorityBeyondFramePercent, details.TitleAppointedOn, details.Kind);
     }
 
     public string TitleCode { get; private set; } = "";
@@ -32,12 +35,14 @@ public sealed class SalaryRecord : RecordRow
     public decimal? SeniorityBeyondFramePercent { get; private set; }
     /// <summary>Ngày bổ nhiệm ngạch / chức danh nghề nghiệp.</summary>
     public DateOnly? TitleAppointedOn { get; private set; }
+    /// <summary>Hình thức: regular, early for achievement, early before retirement, PCTNVK … (empty on rows typed before it existed).</summary>
+    public RaiseKind? Kind { get; private set; }
 
-    public SalaryDetails Details => new(TitleCode, TitleName, SalaryGroup, Step, Coefficient, PercentReceived, SeniorityBeyondFramePercent, TitleAppointedOn);
+    public SalaryDetails Details => new(TitleCode, TitleName, SalaryGroup, Step, Coefficient, PercentReceived, SeniorityBeyondFramePercent, TitleAppointedOn, Kind);
 }
 
 public sealed record SalaryDetails(string TitleCode, string TitleName, string? SalaryGroup, int Step, decimal Coefficient,
-    decimal PercentReceived, decimal? SeniorityBeyondFramePercent, DateOnly? TitleAppointedOn);
+    decimal PercentReceived, decimal? SeniorityBeyondFramePercent, DateOnly? TitleAppointedOn, RaiseKind? Kind = null);
 
 /// <summary>Chức vụ (items 23, 25): a post held, main or concurrent, with its leadership allowance coefficient.</summary>
 public sealed class PositionRecord : RecordRow
@@ -240,7 +245,8 @@ public sealed class DisciplineRecord : RecordRow
         : base(staffMemberId, lineageId, validFrom, validTo, decisionId, recordedAt, recordedBy)
     {
         if (!Enum.IsDefined(details.Form)) throw new ArgumentOutOfRangeException(nameof(details));
-        (Form, Party, Violation, DecidingBody) = (details.Form, details.Party, details.Violation?.Trim(), details.DecidingBody?.Trim());
+        if (details.AnnulledOn is { } annulled && annulled < validFrom) throw new ArgumentException("A discipline cannot be annulled before it takes effect.", nameof(details));
+        (Form, Party, Violation, DecidingBody, AnnulledOn) = (details.Form, details.Party, details.Violation?.Trim(), details.DecidingBody?.Trim(), details.AnnulledOn);
     }
 
     public DisciplineForm Form { get; private set; }
@@ -249,11 +255,37 @@ public sealed class DisciplineRecord : RecordRow
     /// <summary>Hành vi vi phạm chính.</summary>
     public string? Violation { get; private set; }
     public string? DecidingBody { get; private set; }
+    /// <summary>Ngày hủy bỏ: the discipline was later found wrongful and annulled. Whether the raise delay still applies is for a person to decide.</summary>
+    public DateOnly? AnnulledOn { get; private set; }
 
-    public DisciplineDetails Details => new(Form, Party, Violation, DecidingBody);
+    public DisciplineDetails Details => new(Form, Party, Violation, DecidingBody, AnnulledOn);
 }
 
-public sealed record DisciplineDetails(DisciplineForm Form, bool Party, string? Violation, string? DecidingBody);
+public sealed record DisciplineDetails(DisciplineForm Form, bool Party, string? Violation, string? DecidingBody, DateOnly? AnnulledOn = null);
+
+/// <summary>
+/// Thời gian nghỉ, tạm đình chỉ, biệt phái…: time away that the raise and teacher-seniority rules count or do not count
+/// (TT 08/2013 Art. 2 as amended by TT 03/2021; NĐ 77/2021 Art. 3). Both ends are included.
+/// </summary>
+public sealed class AbsenceRecord : RecordRow
+{
+    private AbsenceRecord() { }
+
+    public AbsenceRecord(Guid staffMemberId, Guid lineageId, DateOnly validFrom, DateOnly validTo, Guid? decisionId,
+        DateTimeOffset recordedAt, string recordedBy, AbsenceDetails details)
+        : base(staffMemberId, lineageId, validFrom, validTo, decisionId, recordedAt, recordedBy)
+    {
+        if (!Enum.IsDefined(details.Kind)) throw new ArgumentOutOfRangeException(nameof(details));
+        (Kind, Note) = (details.Kind, string.IsNullOrWhiteSpace(details.Note) ? null : details.Note.Trim());
+    }
+
+    public AbsenceKind Kind { get; private set; }
+    public string? Note { get; private set; }
+
+    public AbsenceDetails Details => new(Kind, Note);
+}
+
+public sealed record AbsenceDetails(AbsenceKind Kind, string? Note);
 
 /// <summary>Which side of the family (item 36): one's own, or the spouse's.</summary>
 public enum FamilySide

@@ -5,6 +5,7 @@ using Portal.Domain.Dossier;
 using Portal.Domain.Law;
 using Portal.Domain.Organisation;
 using Portal.Domain.Reference;
+using Portal.Domain.Salary;
 using Portal.Domain.Staff;
 using Portal.Domain.Staff.History;
 
@@ -97,6 +98,28 @@ internal sealed class AwardRecordConfiguration : IEntityTypeConfiguration<AwardR
 internal sealed class DisciplineRecordConfiguration : IEntityTypeConfiguration<DisciplineRecord>
 {
     public void Configure(EntityTypeBuilder<DisciplineRecord> b) => b.ToTable("discipline_records");
+}
+
+internal sealed class AbsenceRecordConfiguration : IEntityTypeConfiguration<AbsenceRecord>
+{
+    public void Configure(EntityTypeBuilder<AbsenceRecord> b)
+    {
+        b.ToTable("absence_records");
+        b.Property(x => x.Note).HasMaxLength(500);
+    }
+}
+
+internal sealed class EarlyRaiseLevelConfiguration : IEntityTypeConfiguration<EarlyRaiseLevel>
+{
+    public void Configure(EntityTypeBuilder<EarlyRaiseLevel> b)
+    {
+        b.ToTable("early_raise_levels", t => t.HasCheckConstraint("ck_early_raise_levels_months", "\"MonthsEarly\" BETWEEN 0 AND 36 AND \"Rank\" >= 1"));
+        b.Property(x => x.FormPrefix).HasMaxLength(200);
+        b.Property(x => x.Source).HasMaxLength(500);
+        b.Property(x => x.Version).IsRowVersion();
+        b.HasIndex(x => new { x.UnitId, x.FormPrefix }).IsUnique().AreNullsDistinct(false);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 internal sealed class FamilyMemberConfiguration : IEntityTypeConfiguration<FamilyMember>

@@ -1005,6 +1005,15 @@ namespace Portal.Infrastructure.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int?>("SchoolArea")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SchoolClass")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SchoolLevel")
+                        .HasColumnType("integer");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -1020,7 +1029,10 @@ namespace Portal.Infrastructure.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Path"), new[] { "text_pattern_ops" });
 
-                    b.ToTable("org_units", (string)null);
+                    b.ToTable("org_units", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_org_units_school_class", "\"SchoolClass\" IS NULL OR \"SchoolClass\" BETWEEN 1 AND 3");
+                        });
                 });
 
             modelBuilder.Entity("Portal.Domain.Reference.ReferenceItem", b =>
@@ -1134,6 +1146,50 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("title_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Salary.EarlyRaiseLevel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FormPrefix")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("MonthsEarly")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "FormPrefix")
+                        .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UnitId", "FormPrefix"), false);
+
+                    b.ToTable("early_raise_levels", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_early_raise_levels_months", "\"MonthsEarly\" BETWEEN 0 AND 36 AND \"Rank\" >= 1");
+                        });
                 });
 
             modelBuilder.Entity("Portal.Domain.Staff.History.RecordRow", b =>
@@ -1347,6 +1403,9 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.Property<string>("InformationTechnology")
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("InsuredTeachingSince")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("JoinedCurrentUnitOn")
                         .HasColumnType("date");
 
@@ -1437,6 +1496,9 @@ namespace Portal.Infrastructure.Data.Migrations
 
                     b.Property<string>("Strengths")
                         .HasColumnType("text");
+
+                    b.Property<bool>("Teaches")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("TitleCode")
                         .HasMaxLength(20)
@@ -1567,6 +1629,20 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Staff.History.AbsenceRecord", b =>
+                {
+                    b.HasBaseType("Portal.Domain.Staff.History.RecordRow");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.ToTable("absence_records", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Staff.History.AllowanceRecord", b =>
                 {
                     b.HasBaseType("Portal.Domain.Staff.History.RecordRow");
@@ -1612,6 +1688,9 @@ namespace Portal.Infrastructure.Data.Migrations
             modelBuilder.Entity("Portal.Domain.Staff.History.DisciplineRecord", b =>
                 {
                     b.HasBaseType("Portal.Domain.Staff.History.RecordRow");
+
+                    b.Property<DateOnly?>("AnnulledOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("DecidingBody")
                         .HasColumnType("text");
@@ -1699,6 +1778,9 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.Property<decimal>("Coefficient")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
+
+                    b.Property<int?>("Kind")
+                        .HasColumnType("integer");
 
                     b.Property<decimal>("PercentReceived")
                         .HasPrecision(5, 2)
@@ -1907,6 +1989,14 @@ namespace Portal.Infrastructure.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Salary.EarlyRaiseLevel", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Portal.Domain.Staff.History.RecordRow", b =>

@@ -9,6 +9,7 @@ using Portal.Domain.Dossier;
 using Portal.Domain.Law;
 using Portal.Domain.Mail;
 using Portal.Domain.Reference;
+using Portal.Domain.Salary;
 
 namespace Portal.Infrastructure.Data.Seed;
 
@@ -35,7 +36,16 @@ public static class ReferenceData
         await SeedSalaryScaleAsync(db, ct);
         await SeedDossierItemsAsync(db, ct);
         await SeedLegalParametersAsync(db, ct);
+        await SeedEarlyRaiseLevelsAsync(db, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The portal's default early-raise levels (no unit): units with rules of their own use theirs instead.</summary>
+    private static async Task SeedEarlyRaiseLevelsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var existing = await db.EarlyRaiseLevels.Select(l => l.Id).ToListAsync(ct);
+        foreach (var l in Load<EarlyRaiseSeed>("early-raise-levels.json").Where(l => !existing.Contains(l.Id)))
+            db.EarlyRaiseLevels.Add(new EarlyRaiseLevel(l.Id, null, l.FormPrefix, l.MonthsEarly, l.Rank, l.Source));
     }
 
     /// <summary>Labour Code holidays and the Prime Minister's yearly adjustments (holidays.json); admins add later years' adjustments.</summary>
@@ -124,6 +134,7 @@ public static class ReferenceData
     private sealed record TitleSeed(string Code, string Name, string? SalaryGroup, DateOnly InForceFrom, DateOnly? InForceUntil, string? ReplacedBy, string LegalSource);
     private sealed record ScaleSeed(string Group, int RaiseIntervalMonths, List<decimal> Coefficients, DateOnly InForceFrom, DateOnly? InForceUntil, string LegalSource);
     private sealed record DossierSeed(string Code, string Name, bool RequiredAtRecruitment, int SortOrder, string LegalSource);
+    private sealed record EarlyRaiseSeed(Guid Id, string FormPrefix, int MonthsEarly, int Rank, string Source);
     private sealed record ParameterSeed(Guid Id, string Code, string Title, decimal Value, DateOnly InForceFrom, DateOnly? InForceUntil, string LegalSource);
 
     private sealed record RuleSeed(Guid Id, string Code, string Title, string RuleSet, DeadlineTrigger Trigger, RuleAwaits Awaits,

@@ -23,6 +23,12 @@ public static class MailSamples
             ["QuaHanCapDuoi"] = "",
             ["TomTat"] = "Tóm tắt: 2 việc của bạn (1 quá hạn), 1 việc quá hạn trong đơn vị, 0 việc quá hạn ở đơn vị trực thuộc.",
             ["DuongDan"] = "https://portal.example/deadlines",
+            ["DonVi"] = "Trường Tiểu học Sao Mai",
+            ["Thang"] = $"Tháng {today.AddMonths(1):MM/yyyy}",
+            ["NangLuong"] = $"Đến hạn nâng bậc lương thường xuyên (1):\n- Vi Thị Hồng Nhung: bậc 3 (3,00) lên bậc 4 (3,33) từ 01/{today.AddMonths(1):MM/yyyy}\n\n",
+            ["VuotKhung"] = $"Phụ cấp thâm niên vượt khung thay đổi (1):\n- Triệu Văn Khải: 6% lên 7% từ 15/{today.AddMonths(1):MM/yyyy}\n\n",
+            ["NghiHuu"] = $"Nghỉ hưu trong 12 tháng tới (1):\n- Hà Thị Mỹ Duyên: nghỉ hưu từ 01/{today.AddMonths(7):MM/yyyy} (còn 7 tháng)\n\n",
+            ["TruocThoiHan"] = "",
         };
         return placeholders.ToDictionary(p => p, p => known.TryGetValue(p, out var value) ? value : $"«{p}»");
     }

@@ -17,7 +17,7 @@ public static class DecisionCitations
                 .Select(r => r.DecisionId);
         return Cited(db.SalaryRecords).Union(Cited(db.PositionRecords)).Union(Cited(db.AllowanceRecords))
             .Union(Cited(db.TrainingRecords)).Union(Cited(db.WorkHistoryRecords)).Union(Cited(db.RatingRecords))
-            .Union(Cited(db.AwardRecords)).Union(Cited(db.DisciplineRecords))
+            .Union(Cited(db.AwardRecords)).Union(Cited(db.DisciplineRecords)).Union(Cited(db.AbsenceRecords))
             .Union(db.Staff.Where(s => (staffId == null || s.Id == staffId) && s.StatusDecisionId != null).Select(s => s.StatusDecisionId));
     }
 }

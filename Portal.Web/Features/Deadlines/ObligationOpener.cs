@@ -51,7 +51,8 @@ public sealed class ObligationOpener(SchoolClock clock)
     /// </summary>
     public async Task<Obligation?> OpenForDecisionAsync(PortalDbContext db, Decision decision, CancellationToken ct)
     {
-        if (decision.Kind == DecisionKind.Recruitment) return null;
+        // A retirement notice announces; it changes nothing in the record, so nothing is awaited from it.
+        if (decision.Kind is DecisionKind.Recruitment or DecisionKind.RetirementNotice) return null;
         var (rules, sets) = await RulesAsync(db, decision.UnitId, ct);
         var calendar = await WorkingCalendars.LoadAsync(db, decision.SignedOn.Year, decision.EffectiveOn.Year + 1, ct);
         var events = new Dictionary<DeadlineTrigger, DateOnly>

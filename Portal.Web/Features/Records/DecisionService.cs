@@ -140,7 +140,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> contexts,
     }
 
     /// <summary>The name without any path, with the extension the bytes deserve.</summary>
-    private static string SafeName(string fileName, string contentType)
+    internal static string SafeName(string fileName, string contentType)
     {
         var name = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName.Replace('\\', '/')));
         if (string.IsNullOrWhiteSpace(name)) name = "tep";

@@ -45,6 +45,20 @@ internal static class RecordEndpoints
             return Results.File(await audit.XlsxAsync(filter, ct: ct), Xlsx, $"Nhat_ky_{clock.Today:yyyyMMdd}.xlsx");
         });
 
+        files.MapGet("/staff/{id:guid}/salary-history.{format:regex(^(docx|xlsx)$)}", async (Guid id, string format, Portal.Web.Features.Salary.SalaryExport export, CancellationToken ct) =>
+            await export.HistoryAsync(id, format == "docx", ct) is { } file ? Results.File(file.Bytes, file.ContentType, file.FileName) : Results.NotFound());
+
+        files.MapGet("/salary/eligibility.{format:regex(^(docx|xlsx)$)}", async (HttpContext http, string format, Portal.Web.Features.Salary.SalaryExport export,
+            SchoolClock clock, CancellationToken ct) =>
+        {
+            var q = http.Request.Query;
+            var period = Portal.Web.Features.Salary.SalaryPeriod.Parse(q["period"], Portal.Web.Features.Salary.SalaryPeriod.Month(clock.Today.Year, clock.Today.Month));
+            var query = new Portal.Web.Features.Salary.EligibilityQuery(period.From, period.To,
+                Portal.Web.Features.Salary.EligibilityFilters.ParseKinds(q["kinds"]), q["q"], q["review"] == "1");
+            var file = await export.ProposalAsync(period, query, format == "docx", ct);
+            return Results.File(file.Bytes, file.ContentType, file.FileName);
+        });
+
         files.MapGet("/staff/export.xlsx", async (HttpContext http, StaffExport export, SchoolClock clock, CancellationToken ct) =>
         {
             var bytes = await export.XlsxAsync(StaffListQuery.Parse(http.Request.Query), ct);

@@ -131,6 +131,7 @@ public sealed class RecordService(IDbContextFactory<PortalDbContext> contexts, C
         db.RemoveRange(await db.RatingRecords.Where(r => r.StaffMemberId == id).ToListAsync(ct));
         db.RemoveRange(await db.AwardRecords.Where(r => r.StaffMemberId == id).ToListAsync(ct));
         db.RemoveRange(await db.DisciplineRecords.Where(r => r.StaffMemberId == id).ToListAsync(ct));
+        db.RemoveRange(await db.AbsenceRecords.Where(r => r.StaffMemberId == id).ToListAsync(ct));
         db.RemoveRange(await db.FamilyMembers.Where(r => r.StaffMemberId == id).ToListAsync(ct));
         var attachments = await db.Attachments.Where(a => a.StaffMemberId == id).ToListAsync(ct);
         var attachmentIds = attachments.Select(a => a.Id).ToList();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Portal.Domain.Salary;
 using Portal.Domain.Staff.History;
 using Portal.Web.Resources;
 
@@ -56,6 +57,7 @@ public sealed class SalaryRowForm : RowForm<SalaryRecord>
     [Range(0, 100, ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.PercentInvalid))]
     public decimal? SeniorityBeyondFramePercent { get; set; }
     public DateTime? TitleAppointedOn { get; set; }
+    public RaiseKind? Kind { get; set; }
 
     public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -65,7 +67,7 @@ public sealed class SalaryRowForm : RowForm<SalaryRecord>
 
     public override SalaryRecord ToRow(RowStamp s) => new(s.StaffMemberId, s.LineageId, FromDate!.Value, ToDate, DecisionId, s.RecordedAt, s.RecordedBy,
         new SalaryDetails(TitleCode!, TitleName, SalaryGroup, Step, Coefficient, PercentReceived, SeniorityBeyondFramePercent,
-            TitleAppointedOn is { } d ? DateOnly.FromDateTime(d) : null));
+            TitleAppointedOn is { } d ? DateOnly.FromDateTime(d) : null, Kind));
 
     public static SalaryRowForm Of(SalaryRecord r)
     {
@@ -73,6 +75,7 @@ public sealed class SalaryRowForm : RowForm<SalaryRecord>
         {
             TitleCode = r.TitleCode, TitleName = r.TitleName, SalaryGroup = r.SalaryGroup, Step = r.Step, Coefficient = r.Coefficient,
             PercentReceived = r.PercentReceived, SeniorityBeyondFramePercent = r.SeniorityBeyondFramePercent, TitleAppointedOn = ToDateTime(r.TitleAppointedOn),
+            Kind = r.Kind,
         };
         f.Load(r);
         return f;
@@ -231,19 +234,21 @@ public sealed class DisciplineRowForm : RowForm<DisciplineRecord>
     public bool Party { get; set; }
     public string? Violation { get; set; }
     public string? DecidingBody { get; set; }
+    public DateTime? AnnulledOn { get; set; }
 
     public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (From is null) yield return new ValidationResult(Strings.FromRequired, [nameof(From)]);
+        if (From is { } from && AnnulledOn is { } annulled && annulled < from) yield return new ValidationResult(Strings.AnnulledBeforeEffect, [nameof(AnnulledOn)]);
         foreach (var r in base.Validate(validationContext)) yield return r;
     }
 
     public override DisciplineRecord ToRow(RowStamp s) => new(s.StaffMemberId, s.LineageId, FromDate!.Value, ToDate, DecisionId, s.RecordedAt, s.RecordedBy,
-        new DisciplineDetails(Form, Party, Violation, DecidingBody));
+        new DisciplineDetails(Form, Party, Violation, DecidingBody, AnnulledOn is { } a ? DateOnly.FromDateTime(a) : null));
 
     public static DisciplineRowForm Of(DisciplineRecord r)
     {
-        var f = new DisciplineRowForm { Form = r.Form, Party = r.Party, Violation = r.Violation, DecidingBody = r.DecidingBody };
+        var f = new DisciplineRowForm { Form = r.Form, Party = r.Party, Violation = r.Violation, DecidingBody = r.DecidingBody, AnnulledOn = ToDateTime(r.AnnulledOn) };
         f.Load(r);
         return f;
     }
@@ -267,4 +272,29 @@ public sealed class FamilyRowForm : RowForm<FamilyMember>
 
     public static FamilyRowForm Of(FamilyMember r) =>
         new() { Side = r.Side, Relation = r.Relation, FullName = r.FullName, BirthYear = r.BirthYear, Description = r.Description };
+}
+
+/// <summary>Time away (leave, suspension, secondment …): both ends required, as the raise rules count its days.</summary>
+public sealed class AbsenceRowForm : RowForm<AbsenceRecord>
+{
+    public AbsenceKind Kind { get; set; } = AbsenceKind.UnpaidLeave;
+    [StringLength(500, ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.TooLong))]
+    public string? Note { get; set; }
+
+    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (From is null) yield return new ValidationResult(Strings.FromRequired, [nameof(From)]);
+        if (To is null) yield return new ValidationResult(Strings.ToRequired, [nameof(To)]);
+        foreach (var r in base.Validate(validationContext)) yield return r;
+    }
+
+    public override AbsenceRecord ToRow(RowStamp s) => new(s.StaffMemberId, s.LineageId, FromDate!.Value, ToDate!.Value, DecisionId, s.RecordedAt, s.RecordedBy,
+        new AbsenceDetails(Kind, Note));
+
+    public static AbsenceRowForm Of(AbsenceRecord r)
+    {
+        var f = new AbsenceRowForm { Kind = r.Kind, Note = r.Note };
+        f.Load(r);
+        return f;
+    }
 }

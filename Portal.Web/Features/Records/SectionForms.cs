@@ -74,6 +74,8 @@ public sealed class EmploymentForm : SectionForm
     public string? Strengths { get; set; }
     public string? LongestJob { get; set; }
     public string? PlannedFor { get; set; }
+    public bool Teaches { get; set; }
+    public DateTime? InsuredTeachingSince { get; set; }
 
     public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         InOrder(FirstRecruitedOn, JoinedCurrentUnitOn, nameof(JoinedCurrentUnitOn), Strings.JoinedBeforeRecruited);
@@ -83,10 +85,11 @@ public sealed class EmploymentForm : SectionForm
         Version = s.Version, StaffCode = s.StaffCode, FirstRecruitedOn = ToDateTime(s.FirstRecruitedOn), RecruitingBody = s.RecruitingBody,
         OccupationBeforeRecruitment = s.OccupationBeforeRecruitment, JoinedCurrentUnitOn = ToDateTime(s.JoinedCurrentUnitOn),
         MainDuties = s.MainDuties, Strengths = s.Strengths, LongestJob = s.LongestJob, PlannedFor = s.PlannedFor,
+        Teaches = s.Teaches, InsuredTeachingSince = ToDateTime(s.InsuredTeachingSince),
     };
 
     public Employment ToEmployment() => new(StaffCode, ToDate(FirstRecruitedOn), RecruitingBody, OccupationBeforeRecruitment,
-        ToDate(JoinedCurrentUnitOn), MainDuties, Strengths, LongestJob, PlannedFor);
+        ToDate(JoinedCurrentUnitOn), MainDuties, Strengths, LongestJob, PlannedFor, Teaches, ToDate(InsuredTeachingSince));
 }
 
 public sealed class EducationForm : SectionForm
