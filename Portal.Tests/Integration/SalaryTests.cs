@@ -212,4 +212,96 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Contains("Đã đến hạn nhưng chưa có quyết định", january.Body);
         Assert.Contains("Âu Thị Tháng Mười Hai", january.Body);
     }
+
+    [Fact]
+    public async Task The_school_profile_and_the_post_give_the_principal_pay_with_each_allowance_and_its_formula()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var school = await SchoolAsync(portal, "Trường Tiểu học Hạng Hai");
+        // A2.2 step 4 (5,02), teaching with social insurance since 01/09/2010, principal of a class II primary school in a city.
+        var id = await SalaryRecords.CreateAsync(portal, school.Unit.Id, "Kha Thị Hiệu Trưởng", new DateOnly(1980, 4, 4), Gender.Female,
+            new Step(new DateOnly(2024, 9, 1), "V.07.03.28", "A2.2", 4, 5.02m));
+        await SalaryRecords.AddAsync(portal, new PositionRecord(id, Guid.CreateVersion7(), new DateOnly(2022, 8, 1), null, null, portal.Clock.GetUtcNow(), "test",
+            new PositionDetails("Hiệu trưởng", null, false, 0.40m)));
+        await portal.AsSystemAsync(async sp =>
+        {
+            await using var db = await sp.GetRequiredService<IDbContextFactory<Portal.Infrastructure.Data.PortalDbContext>>().CreateDbContextAsync();
+            var staff = await db.Staff.SingleAsync(s => s.Id == id);
+            staff.Apply(staff.Employment with { Teaches = true, InsuredTeachingSince = new DateOnly(2010, 9, 1) });
+            await db.SaveChangesAsync();
+        });
+
+        var before = await portal.AsAsync<SalaryOutlook?, EligibilityService>(school.Officer, s => s.OutlookAsync(id, Ct));
+        Assert.DoesNotContain(before!.Pay!.Lines, l => l.Label.Contains("ưu đãi")); // no school profile yet: no teacher allowances
+
+        var settings = (await portal.AsAsync<IReadOnlyList<SchoolSetting>, SalarySettingsService>(school.Principal, s => s.SchoolsAsync(Ct))).Single();
+        var saved = await portal.AsAsync<SaveResult, SalarySettingsService>(school.Principal, s =>
+            s.SaveProfileAsync(settings.Id, settings.Version, SchoolLevel.Primary, SchoolArea.Urban, 2, Ct));
+        Assert.True(saved.Succeeded, saved.Error);
+        await Assert.ThrowsAsync<ForbiddenException>(() => portal.AsAsync<SaveResult, SalarySettingsService>(school.Officer, s =>
+            s.SaveProfileAsync(settings.Id, settings.Version, SchoolLevel.Primary, SchoolArea.Mountain, 2, Ct)));
+
+        var outlook = await portal.AsAsync<SalaryOutlook?, EligibilityService>(school.Officer, s => s.OutlookAsync(id, Ct));
+        var pay = outlook!.Pay!;
+        // Base 2.530.000 from 01/07/2026: 5,02 → 12.700.600; position 0,40 → 1.012.000; preferential 35% of (5,02 + 0,40);
+        // teacher seniority after 16 full years: 5% + 11% = 16% of (5,02 + 0,40).
+        Assert.Equal(12_700_600, pay.Lines.Single(l => l.Label.Contains("hệ số")).AmountVnd);
+        Assert.Equal(1_012_000, pay.Lines.Single(l => l.Label.Contains("chức vụ")).AmountVnd);
+        Assert.Equal(4_799_410, pay.Lines.Single(l => l.Label.Contains("ưu đãi")).AmountVnd);
+        Assert.Equal(2_194_016, pay.Lines.Single(l => l.Label.Contains("thâm niên nhà giáo")).AmountVnd);
+        Assert.Equal(pay.Lines.Sum(l => l.AmountVnd), pay.TotalVnd);
+        Assert.Contains("35%", pay.Lines.Single(l => l.Label.Contains("ưu đãi")).Formula);
+    }
+
+    [Fact]
+    public async Task A_school_regulation_of_its_own_changes_the_months_an_award_is_worth_and_needs_its_source()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var school = await SchoolAsync(portal, "Trường Tiểu học Quy Chế");
+        var other = await SchoolAsync(portal, "Trường Tiểu học Bên Cạnh");
+        var id = await SalaryRecords.CreateAsync(portal, school.Unit.Id, "Lạc Thị Giấy Khen", new DateOnly(1989, 9, 9), Gender.Female,
+            new Step(new DateOnly(2024, 6, 1), "V.07.03.29", "A1", 3, 3.00m));
+        await SalaryRecords.AddAsync(portal, new AwardRecord(id, Guid.CreateVersion7(), new DateOnly(2026, 5, 20), null, portal.Clock.GetUtcNow(), "test",
+            new AwardDetails("Giấy khen của Hiệu trưởng", "Giáo viên dạy giỏi cấp trường", "Hiệu trưởng")));
+        async Task<EligibilityRow> CandidateAsync() => (await ListAsync(portal, school.Principal, SalaryPeriod.Year(2026))).Rows
+            .Single(r => r.StaffId == id && r.Kind == EligibilityKind.EarlyForAchievement);
+
+        Assert.Equal(new DateOnly(2026, 12, 1), (await CandidateAsync()).DueOn); // the portal's default: a Giấy khen is worth 6 months
+
+        LevelLine[] own = [new() { FormPrefix = "Giấy khen", MonthsEarly = 9, Rank = 1 }];
+        var unsourced = await portal.AsAsync<SaveResult, SalarySettingsService>(school.Principal, s => s.SaveLevelsAsync(school.Unit.Id, own, null, Ct));
+        Assert.True(unsourced.FieldErrors.ContainsKey("Source"));
+        await Assert.ThrowsAsync<ForbiddenException>(() => portal.AsAsync<SaveResult, SalarySettingsService>(other.Principal, s =>
+            s.SaveLevelsAsync(school.Unit.Id, own, "Quy chế số 3/QC-BC", Ct)));
+        var saved = await portal.AsAsync<SaveResult, SalarySettingsService>(school.Principal, s =>
+            s.SaveLevelsAsync(school.Unit.Id, own, "Quy chế số 7/QC-THQC ngày 05/01/2026", Ct));
+        Assert.True(saved.Succeeded, saved.Error);
+
+        Assert.Equal(new DateOnly(2026, 9, 1), (await CandidateAsync()).DueOn); // 9 months before 01/06/2027
+        // The neighbour keeps the defaults.
+        var levels = (await portal.AsAsync<IReadOnlyList<SchoolSetting>, SalarySettingsService>(other.Principal, s => s.SchoolsAsync(Ct))).Single();
+        Assert.False(levels.OwnLevels);
+    }
+
+    [Fact]
+    public async Task A_salary_history_download_is_logged_before_it_leaves_and_refused_outside_the_scope()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var school = await SchoolAsync(portal, "Trường Tiểu học Tải Về");
+        var other = await SchoolAsync(portal, "Trường Tiểu học Xa Lạ");
+        var id = await DueInDecemberAsync(portal, school.Unit.Id, "Lều Thị Bản In");
+
+        var file = await portal.AsAsync<ExportFile?, SalaryExport>(school.Officer, s => s.HistoryAsync(id, docx: false, Ct));
+        Assert.NotNull(file);
+        Assert.Null(await portal.AsAsync<ExportFile?, SalaryExport>(other.Officer, s => s.HistoryAsync(id, docx: true, Ct)));
+        var proposal = await portal.AsAsync<ExportFile, SalaryExport>(school.Principal, s =>
+            s.ProposalAsync(December, new EligibilityQuery(December.From, December.To), docx: true, Ct));
+        Assert.EndsWith(".docx", proposal.FileName);
+
+        await using var db = portal.ReadContext();
+        var logged = await db.AuditEntries.Where(a => a.Action == AuditAction.Exported && (a.Entity == "SalaryHistory" || a.Entity == "SalaryProposal"))
+            .Where(a => a.UserName == school.Officer.Email || a.UserName == school.Principal.Email).ToListAsync(Ct);
+        Assert.Contains(logged, a => a.Entity == "SalaryHistory" && a.SubjectId == id);
+        Assert.Contains(logged, a => a.Entity == "SalaryProposal" && a.NewValue!.Contains("1 người"));
+    }
 }

@@ -15,6 +15,11 @@ public sealed record EligibilityQuery(DateOnly From, DateOnly To, IReadOnlyColle
 /// <summary>One person's salary picture on <see cref="AsOf"/>; <see cref="Problem"/> says which legal number is missing, if any.</summary>
 public sealed record SalaryOutlook(DateOnly AsOf, Payslip? Pay, RegularRaise? Next, TeacherSeniority? TeacherSeniority, RetirementView? Retirement, string? Problem);
 
+/// <summary>Raises and retirements falling due month by month, and what is due but undecided.</summary>
+public sealed record SalaryGlance(int DueUndecided, IReadOnlyList<SalaryMonth> Months);
+
+public sealed record SalaryMonth(DateOnly Month, int Raises, int BeyondFrame, int Retirements);
+
 /// <summary>The list, and for each school in it the early-raise quota of the year (one per full ten on the payroll).</summary>
 public sealed record EligibilityList(DateOnly AsOf, IReadOnlyList<EligibilityRow> Rows, IReadOnlyList<UnitQuota> Quotas);
 
@@ -47,6 +52,36 @@ public sealed class EligibilityService(IDbContextFactory<PortalDbContext> contex
         await AuditTrail.RecordAsync(db, clock.Now, AuditAction.Viewed, "SalaryEligibility", $"{query.From:yyyy-MM-dd}..{query.To:yyyy-MM-dd}", ct,
             unitId: query.UnitId ?? scope.UnitId, detail: $"{rows.Count} dòng, {people.Count} người");
         return new EligibilityList(today, rows, quotas);
+    }
+
+    /// <summary>
+    /// The dashboard's glance: for each of the next <paramref name="months"/> months, how many regular raises, PCTNVK
+    /// changes and retirements fall due, plus what is already due and undecided. Null when the scope is larger than
+    /// <paramref name="maxStaff"/> (a Department's 100,000 people take seconds; they use the list and its filters).
+    /// </summary>
+    public async Task<SalaryGlance?> GlanceAsync(int months = 6, int maxStaff = 3_000, CancellationToken ct = default)
+    {
+        var scope = await user.RequireAsync(PortalRoles.RecordReaders, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var unitIds = scope.UnitIds(db);
+        var staff = db.Staff.Where(s => unitIds.Contains(s.UnitId) && s.Status == StaffStatus.Active);
+        if (await staff.CountAsync(ct) > maxStaff) return null;
+        var today = clock.Today;
+        var first = new DateOnly(today.Year, today.Month, 1);
+        var law = await SalaryFactsLoader.LawAsync(db, ct);
+        var units = await SalaryFactsLoader.UnitsAsync(db, unitIds, ct);
+        var people = await SalaryFactsLoader.LoadAsync(db, staff, units, ct);
+        var query = new EligibilityQuery(first, first.AddMonths(months).AddDays(-1));
+        var rows = Evaluate(people, law, today, query with { }, options with { RetirementLookAheadMonths = 0 });
+        var overdue = rows.Count(r => r.Overdue && r.Kind is EligibilityKind.RegularRaise or EligibilityKind.BeyondFrame);
+        var monthly = Enumerable.Range(0, months).Select(i =>
+        {
+            var from = first.AddMonths(i);
+            var inMonth = rows.Where(r => r.DueOn >= from && r.DueOn < from.AddMonths(1) && !(r.Overdue && r.Kind != EligibilityKind.Retirement)).ToList();
+            return new SalaryMonth(from, inMonth.Count(r => r.Kind == EligibilityKind.RegularRaise), inMonth.Count(r => r.Kind == EligibilityKind.BeyondFrame),
+                inMonth.Count(r => r.Kind == EligibilityKind.Retirement));
+        }).ToList();
+        return new SalaryGlance(overdue, monthly);
     }
 
     /// <summary>
