@@ -29,6 +29,10 @@ internal static class RecordEndpoints
             {
                 return TypedResults.Forbid();
             }
+            catch (Portal.Domain.Salary.MissingLegalParameterException e)
+            {
+                return TypedResults.Problem(string.Format(Portal.Web.Resources.Strings.SalaryParameterMissing, e.Code, e.On.ToString("dd/MM/yyyy")), statusCode: 409);
+            }
         });
 
         files.MapGet("/staff/{id:guid}/form-2c.docx", async (Guid id, Form2CService form2C, CancellationToken ct) =>
