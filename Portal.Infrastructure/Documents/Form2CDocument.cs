@@ -4,6 +4,8 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Portal.Domain.Staff;
 using Portal.Domain.Staff.History;
+using static Portal.Infrastructure.Documents.DocumentText;
+using static Portal.Infrastructure.Documents.WordLayout;
 // A label and its value on the form; an empty value prints as the dotted leader.
 using Field = (string Label, string? Value);
 
@@ -21,19 +23,15 @@ namespace Portal.Infrastructure.Documents;
 /// </remarks>
 public static class Form2CDocument
 {
-    private const string Font = "Times New Roman";
     /// <summary>Body 13 pt and title 14 pt, in half-points.</summary>
     private const int BodySize = 26, TitleSize = 28;
-    private const string Blank = "………………";
     private const string RestrictedText = "(hạn chế tiếp cận)";
 
-    /// <summary>A4 (210 × 297 mm) and margins of 2 cm (3 cm on the binding side), in twentieths of a point (1 cm = 567).</summary>
-    private const int PageWidth = 11906, PageHeight = 16838, Margin = 1134, LeftMargin = 1701;
-    private const int TextWidth = PageWidth - LeftMargin - Margin;
+    /// <summary>A4 portrait with margins of 2 cm (3 cm on the binding side), in twentieths of a point (1 cm = 567).</summary>
+    private const int Margin = 1134, LeftMargin = 1701;
+    private const int TextWidth = A4Short - LeftMargin - Margin;
     /// <summary>The 4 × 6 cm photo box.</summary>
     private const int PhotoWidth = 2268, PhotoHeight = 3402;
-
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>Declared before the tables that use it: static fields initialise in text order.</summary>
     private static readonly Column PeriodColumn = new("Từ tháng, năm – đến tháng, năm", 3);
@@ -45,8 +43,9 @@ public static class Form2CDocument
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-            main.Document = new Document(new Body([.. Content(data), Page()]));
+            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(BodySize);
+            main.Document = new Document(new Body(
+                [.. Content(data), Page(A4Short, A4Long, top: Margin, right: Margin, bottom: Margin, left: LeftMargin)]));
         }
         return stream.ToArray();
     }
@@ -58,31 +57,15 @@ public static class Form2CDocument
         .. Family(data.Family), .. Economy(data), .. Assessment(), .. Signatures(data),
     ];
 
-    /// <summary>Times New Roman 13 pt for every run, set once in the document defaults; Vietnamese for proofing.</summary>
-    private static Styles Styles() => new(
-        new DocDefaults(
-            new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
-                new FontSize { Val = $"{BodySize}" },
-                new FontSizeComplexScript { Val = $"{BodySize}" },
-                new Languages { Val = "vi-VN" })),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                new SpacingBetweenLines { After = "60", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
-        new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
-
-    private static SectionProperties Page() => new(
-        new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Portrait },
-        new PageMargin { Top = Margin, Bottom = Margin, Left = LeftMargin, Right = Margin, Header = 709, Footer = 709, Gutter = 0 });
-
     /// <summary>Managing and using bodies on the left, form label, "Số hiệu" and "Mã số định danh" on the right, then the photo box beside the title.</summary>
     private static IEnumerable<OpenXmlElement> Header(Form2CData data)
     {
         var half = TextWidth / 2;
         yield return Borderless([half, TextWidth - half], Row(
-            Cell(half, Line($"Cơ quan quản lý: {Value(data.ManagingBody)}"), Line($"Cơ quan, đơn vị sử dụng: {Value(data.UsingUnit)}")),
+            Cell(half, Line($"Cơ quan quản lý: {OrBlank(data.ManagingBody)}"), Line($"Cơ quan, đơn vị sử dụng: {OrBlank(data.UsingUnit)}")),
             Cell(TextWidth - half,
                 Line("Mẫu 2C", bold: true, align: JustificationValues.Right),
-                Line($"Số hiệu: {Value(data.Staff.StaffCode)}", align: JustificationValues.Right),
+                Line($"Số hiệu: {OrBlank(data.Staff.StaffCode)}", align: JustificationValues.Right),
                 Line($"Mã số định danh: {data.Staff.CitizenId}", align: JustificationValues.Right))));
         yield return Line("");
         yield return Borderless([PhotoWidth, TextWidth - PhotoWidth], PhotoAndTitle());
@@ -355,8 +338,6 @@ public static class Form2CDocument
         string.Join(", ", new[] { Percent(a.Percent), a.Coefficient is null ? null : $"hệ số {Coefficient(a.Coefficient)}", Money(a.AmountVnd) }
             .Where(v => v is not null));
 
-    private static string? Date(DateOnly? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
     private static string? MonthYear(DateOnly? d) => d?.ToString("MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>"09/2008 – 06/2012"; an open end is "nay" (the row lasts, <see cref="RecordRow.ValidTo"/>).</summary>
@@ -364,15 +345,8 @@ public static class Form2CDocument
         ? null
         : $"{MonthYear(row.ValidFrom) ?? Blank} – {MonthYear(row.ValidTo) ?? "nay"}";
 
-    /// <summary>Hệ số "3,00".</summary>
-    private static string? Coefficient(decimal? c) => c?.ToString("0.00", Vietnamese);
-
-    private static string? Percent(decimal? p) => p is null ? null : $"{p.Value.ToString("0.##", Vietnamese)}%";
-
     /// <summary>"1.234.567 đ".</summary>
     private static string? Money(long? vnd) => vnd is null ? null : $"{vnd.Value.ToString("#,##0", Vietnamese)} đ";
-
-    private static string Value(string? text) => string.IsNullOrWhiteSpace(text) ? Blank : text;
 
     /// <summary>A numbered item: "1) Label: value; Label: value" (sub-items "30.1. …").</summary>
     private static Paragraph Item(string number, params Field[] fields)
@@ -395,7 +369,7 @@ public static class Form2CDocument
         for (var i = 0; i < fields.Length; i++)
         {
             if (i > 0) paragraph.Append(TextRun("; "));
-            paragraph.Append(TextRun($"{fields[i].Label}: "), TextRun(Value(fields[i].Value)));
+            paragraph.Append(TextRun($"{fields[i].Label}: "), TextRun(OrBlank(fields[i].Value)));
         }
     }
 
@@ -405,23 +379,6 @@ public static class Form2CDocument
 
     private static string Number(string number) => number.Contains('.') ? $"{number}. " : $"{number}) ";
 
-    private static Paragraph Line(string text, bool bold = false, bool italic = false, int? size = null, JustificationValues? align = null)
-    {
-        var paragraph = new Paragraph();
-        if (align is { } a) paragraph.Append(new ParagraphProperties(new Justification { Val = a }));
-        if (text.Length > 0) paragraph.Append(TextRun(text, bold, italic, size));
-        return paragraph;
-    }
-
-    private static Run TextRun(string text, bool bold = false, bool italic = false, int? size = null)
-    {
-        var properties = new RunProperties();
-        if (bold) properties.Bold = new Bold();
-        if (italic) properties.Italic = new Italic();
-        if (size is { } s) (properties.FontSize, properties.FontSizeComplexScript) = (new FontSize { Val = $"{s}" }, new FontSizeComplexScript { Val = $"{s}" });
-        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-    }
-
     /// <summary>A table column: its header and its share of the text width.</summary>
     private sealed record Column(string Header, int Weight);
 
@@ -429,25 +386,12 @@ public static class Form2CDocument
     private static Table Table(Column[] columns, IEnumerable<string?[]> rows)
     {
         var widths = Widths(columns);
-        var table = new Table(
-            new TableProperties(
-                new TableWidth { Type = TableWidthUnitValues.Dxa, Width = $"{TextWidth}" },
-                new TableBorders(Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(),
-                    Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>()),
-                new TableLayout { Type = TableLayoutValues.Fixed }),
-            Grid(widths),
-            HeaderRow(columns, widths));
+        var table = Bordered(widths);
+        table.Append(HeaderRow(columns.Select((c, i) => Cell(widths[i], Line(c.Header, bold: true, align: JustificationValues.Center)))));
         var body = rows.ToList();
         if (body.Count == 0) body.Add(new string?[columns.Length]);
         table.Append(body.Select(cells => Row([.. cells.Select((text, i) => Cell(widths[i], Line(text ?? "")))])));
         return table;
-    }
-
-    private static TableRow HeaderRow(Column[] columns, int[] widths)
-    {
-        var row = Row([.. columns.Select((c, i) => Cell(widths[i], Line(c.Header, bold: true, align: JustificationValues.Center)))]);
-        row.PrependChild(new TableRowProperties(new TableHeader(), new CantSplit()));
-        return row;
     }
 
     /// <summary>Column widths in twips, in proportion to the weights; the last column takes the rounding.</summary>
@@ -458,21 +402,4 @@ public static class Form2CDocument
         widths[^1] += TextWidth - widths.Sum();
         return widths;
     }
-
-    /// <summary>A layout table without borders (header block, photo and title, signatures).</summary>
-    private static Table Borderless(int[] widths, TableRow row) => new(
-        new TableProperties(
-            new TableWidth { Type = TableWidthUnitValues.Dxa, Width = $"{widths.Sum()}" },
-            new TableLayout { Type = TableLayoutValues.Fixed }),
-        Grid(widths),
-        row);
-
-    private static TableGrid Grid(int[] widths) => new(widths.Select(w => new GridColumn { Width = $"{w}" }));
-
-    private static TableRow Row(params TableCell[] cells) => new(cells);
-
-    private static TableCell Cell(int width, params Paragraph[] paragraphs) =>
-        new([new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = $"{width}" }), .. paragraphs]);
-
-    private static T Border<T>() where T : BorderType, new() => new() { Val = BorderValues.Single, Size = 4, Space = 0, Color = "auto" };
 }

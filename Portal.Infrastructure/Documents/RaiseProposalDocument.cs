@@ -2,6 +2,8 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using static Portal.Infrastructure.Documents.DocumentText;
+using static Portal.Infrastructure.Documents.WordLayout;
 
 namespace Portal.Infrastructure.Documents;
 
@@ -14,11 +16,10 @@ namespace Portal.Infrastructure.Documents;
 /// The table has fourteen grid columns: "Bậc, hệ số hiện hưởng" and "Bậc, hệ số mới" each span "Bậc | Hệ số | % VK" in a
 /// second header row, and the other headers are merged down across both rows. Both header rows repeat on every page.
 /// A list without lines keeps the header and prints one merged row "Không có người nào trong kỳ này.".
-/// The page and run helpers are the same as <see cref="Form2CDocument"/>'s.
+/// The page, paragraph and table builders are shared with the other writers in <see cref="WordLayout"/>.
 /// </remarks>
 public static class RaiseProposalDocument
 {
-    private const string Font = "Times New Roman";
     /// <summary>
     /// Body 13 pt and title 14 pt, in half-points. The table is 12 pt: at 13 pt a date ("15/08/2022") no longer fits its
     /// column beside the thirteen others on a landscape page.
@@ -26,18 +27,16 @@ public static class RaiseProposalDocument
     private const int BodySize = 26, TitleSize = 28, TableSize = 24;
 
     /// <summary>
-    /// A4 landscape (297 × 210 mm), in twentieths of a point (1 cm = 567). NĐ 30/2020 asks 2–2.5 cm top and bottom, 3–3.5 cm
-    /// on the binding side and 1.5–2 cm opposite; a landscape page is bound along its top edge, so the 3 cm goes there.
+    /// A4 landscape (297 × 210 mm), margins in twentieths of a point (1 cm = 567). NĐ 30/2020 asks 2–2.5 cm top and bottom,
+    /// 3–3.5 cm on the binding side and 1.5–2 cm opposite; a landscape page is bound along its top edge, so the 3 cm goes there.
     /// </summary>
-    private const int PageWidth = 16838, PageHeight = 11906, Margin = 1134, TopMargin = 1701;
-    private const int TextWidth = PageWidth - 2 * Margin;
+    private const int Margin = 1134, TopMargin = 1701;
+    private const int TextWidth = A4Long - 2 * Margin;
     /// <summary>Cell padding of 1 mm each side (Word's default is 1.9 mm), so the narrow columns keep their headers on one line.</summary>
     private const int CellPadding = 57;
 
     private const string EmptyList = "Không có người nào trong kỳ này.";
     private const string CurrentPay = "Bậc, hệ số hiện hưởng", NewPay = "Bậc, hệ số mới";
-
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>
     /// The table's columns in print order, with widths in twips; a column with a <see cref="Column.Group"/> sits under that
@@ -62,8 +61,9 @@ public static class RaiseProposalDocument
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-            main.Document = new Document(new Body([.. Content(proposal), Page()]));
+            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(BodySize);
+            main.Document = new Document(new Body(
+                [.. Content(proposal), Page(A4Long, A4Short, top: TopMargin, right: Margin, bottom: Margin, left: Margin)]));
         }
         return stream.ToArray();
     }
@@ -81,22 +81,6 @@ public static class RaiseProposalDocument
         // Word expects the body to end with a paragraph, not a table.
         Line(""),
     ];
-
-    /// <summary>Times New Roman 13 pt for every run, set once in the document defaults; Vietnamese for proofing.</summary>
-    private static Styles Styles() => new(
-        new DocDefaults(
-            new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
-                new FontSize { Val = $"{BodySize}" },
-                new FontSizeComplexScript { Val = $"{BodySize}" },
-                new Languages { Val = "vi-VN" })),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                new SpacingBetweenLines { After = "60", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
-        new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
-
-    private static SectionProperties Page() => new(
-        new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Landscape },
-        new PageMargin { Top = TopMargin, Bottom = Margin, Left = Margin, Right = Margin, Header = 709, Footer = 709, Gutter = 0 });
 
     /// <summary>
     /// The heading block (NĐ 30/2020, Phụ lục I): on the left the superior body in capitals and the unit in bold capitals,
@@ -125,16 +109,7 @@ public static class RaiseProposalDocument
 
     private static Table LinesTable(IReadOnlyList<RaiseProposalLine> lines)
     {
-        var table = new Table(
-            new TableProperties(
-                new TableWidth { Type = TableWidthUnitValues.Dxa, Width = $"{TextWidth}" },
-                new TableBorders(Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(),
-                    Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>()),
-                new TableLayout { Type = TableLayoutValues.Fixed },
-                new TableCellMarginDefault(
-                    new TableCellLeftMargin { Width = CellPadding, Type = TableWidthValues.Dxa },
-                    new TableCellRightMargin { Width = CellPadding, Type = TableWidthValues.Dxa })),
-            Grid(Widths));
+        var table = Bordered(Widths, CellPadding);
         table.Append(HeaderRows());
         if (lines.Count == 0)
             table.Append(Row(GridCell(TextWidth, Line(EmptyList, italic: true, size: TableSize, align: JustificationValues.Center), span: Columns.Length)));
@@ -168,9 +143,6 @@ public static class RaiseProposalDocument
         return [HeaderRow(top), HeaderRow(bottom)];
     }
 
-    private static TableRow HeaderRow(IEnumerable<TableCell> cells) =>
-        new([new TableRowProperties(new TableHeader(), new CantSplit()), .. cells]);
-
     private static TableCell HeaderCell(int width, string text, int span = 1, MergedCellValues? merge = null) =>
         GridCell(width, Line(text, bold: true, size: TableSize, align: JustificationValues.Center), span, merge, middle: true);
 
@@ -185,18 +157,15 @@ public static class RaiseProposalDocument
     ];
 
     /// <summary>A person's row does not split across pages.</summary>
-    private static TableRow BodyRow(string?[] cells) => new(
-        [
-            new TableRowProperties(new CantSplit()),
-            .. cells.Select((text, i) => GridCell(Widths[i],
-                Line(text ?? "", size: TableSize, align: Columns[i].Left ? JustificationValues.Left : JustificationValues.Center))),
-        ]);
+    private static TableRow BodyRow(string?[] cells) => UnsplitRow(cells.Select((text, i) => GridCell(Widths[i],
+        Line(text ?? "", size: TableSize, align: Columns[i].Left ? JustificationValues.Left : JustificationValues.Center))));
 
     /// <summary>"Người lập biểu" on the left; the signer's title, then space for signature and seal, then the name on the right.</summary>
     private static Table Signatures(RaiseProposal proposal)
     {
         var half = TextWidth / 2;
-        var row = Row(
+        return Borderless([half, TextWidth - half], UnsplitRow(
+        [
             Cell(half,
                 Line("NGƯỜI LẬP BIỂU", bold: true, align: JustificationValues.Center),
                 Line("(Ký, ghi rõ họ tên)", italic: true, align: JustificationValues.Center)),
@@ -204,71 +173,15 @@ public static class RaiseProposalDocument
                 Line(proposal.SignerTitle.ToUpper(Vietnamese), bold: true, align: JustificationValues.Center),
                 Line("(Ký tên, đóng dấu)", italic: true, align: JustificationValues.Center),
                 Line(""), Line(""), Line(""),
-                Line(proposal.SignerName ?? "", bold: true, align: JustificationValues.Center)));
-        row.PrependChild(new TableRowProperties(new CantSplit()));
-        return Borderless([half, TextWidth - half], row);
+                Line(proposal.SignerName ?? "", bold: true, align: JustificationValues.Center)),
+        ]));
     }
 
     private static string TitleWithCode(string name, string code) => string.IsNullOrWhiteSpace(code) ? name : $"{name} ({code})";
-
-    private static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>Hệ số "3,33".</summary>
-    private static string? Coefficient(decimal? c) => c?.ToString("0.00", Vietnamese);
-
-    /// <summary>"5%", "7,5%".</summary>
-    private static string? Percent(decimal? p) => p is null ? null : $"{p.Value.ToString("0.##", Vietnamese)}%";
-
-    private static Paragraph Line(string text, bool bold = false, bool italic = false, bool underline = false, int? size = null,
-        JustificationValues? align = null)
-    {
-        var paragraph = new Paragraph();
-        if (align is { } a) paragraph.Append(new ParagraphProperties(new Justification { Val = a }));
-        if (text.Length > 0) paragraph.Append(TextRun(text, bold, italic, underline, size));
-        return paragraph;
-    }
-
-    private static Run TextRun(string text, bool bold, bool italic, bool underline, int? size)
-    {
-        var properties = new RunProperties();
-        if (bold) properties.Bold = new Bold();
-        if (italic) properties.Italic = new Italic();
-        if (underline) properties.Underline = new Underline { Val = UnderlineValues.Single };
-        if (size is { } s) (properties.FontSize, properties.FontSizeComplexScript) = (new FontSize { Val = $"{s}" }, new FontSizeComplexScript { Val = $"{s}" });
-        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-    }
 
     /// <summary>
     /// A table column: its header, its width in twips, the merged header it sits under (if any), and whether its text is
     /// left-aligned (names and words) rather than centred (numbers and dates).
     /// </summary>
     private sealed record Column(string Header, int Width, string? Group = null, bool Left = false);
-
-    /// <summary>A layout table without borders (heading block, signatures).</summary>
-    private static Table Borderless(int[] widths, TableRow row) => new(
-        new TableProperties(
-            new TableWidth { Type = TableWidthUnitValues.Dxa, Width = $"{widths.Sum()}" },
-            new TableLayout { Type = TableLayoutValues.Fixed }),
-        Grid(widths),
-        row);
-
-    private static TableGrid Grid(int[] widths) => new(widths.Select(w => new GridColumn { Width = $"{w}" }));
-
-    private static TableRow Row(params TableCell[] cells) => new(cells);
-
-    /// <summary>A cell <paramref name="span"/> grid columns wide, optionally merged with the cell below or above it.</summary>
-    private static TableCell GridCell(int width, Paragraph paragraph, int span = 1, MergedCellValues? merge = null, bool middle = false)
-    {
-        // Schema order: width, grid span, vertical merge, vertical alignment.
-        var properties = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = $"{width}" });
-        if (span > 1) properties.Append(new GridSpan { Val = span });
-        if (merge is { } m) properties.Append(new VerticalMerge { Val = m });
-        if (middle) properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
-        return new TableCell(properties, paragraph);
-    }
-
-    private static TableCell Cell(int width, params Paragraph[] paragraphs) =>
-        new([new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = $"{width}" }), .. paragraphs]);
-
-    private static T Border<T>() where T : BorderType, new() => new() { Val = BorderValues.Single, Size = 4, Space = 0, Color = "auto" };
 }

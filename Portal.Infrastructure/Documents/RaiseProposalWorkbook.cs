@@ -1,6 +1,6 @@
-using System.Globalization;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
+using static Portal.Infrastructure.Documents.DocumentText;
 
 namespace Portal.Infrastructure.Documents;
 
@@ -32,7 +32,7 @@ public static class RaiseProposalWorkbook
             new("Tiêu đề", proposal.Title),
             new("Kỳ", proposal.PeriodLabel),
             new("Địa danh", proposal.Place),
-            new("Ngày lập", proposal.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
+            new("Ngày lập", Date(proposal.Date)),
             new("Người ký", string.Join(" ", new[] { proposal.SignerTitle, proposal.SignerName }.Where(s => !string.IsNullOrWhiteSpace(s)))),
             new("Tổng cộng", $"{proposal.Lines.Count} người"),
         ];

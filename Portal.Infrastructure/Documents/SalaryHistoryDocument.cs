@@ -4,6 +4,8 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
+using static Portal.Infrastructure.Documents.DocumentText;
+using static Portal.Infrastructure.Documents.WordLayout;
 
 namespace Portal.Infrastructure.Documents;
 
@@ -44,25 +46,21 @@ public sealed record SalaryHistoryLine(
 /// "QUÁ TRÌNH LƯƠNG", name, birth date and staff code, one table row per salary row, and the print date. A history
 /// without rows keeps the header and prints one merged row "Chưa có quá trình lương.".
 /// </summary>
-/// <remarks>The page and run helpers are the same as <see cref="Form2CDocument"/>'s.</remarks>
+/// <remarks>The page, paragraph and table builders are shared with the other writers in <see cref="WordLayout"/>.</remarks>
 public static class SalaryHistoryDocument
 {
-    private const string Font = "Times New Roman";
     /// <summary>
     /// Body 13 pt and title 14 pt, in half-points. The table is 11 pt: ten columns share 16 cm, and at 12 pt a title code
     /// ("V.07.03.29") or a date no longer fits its column.
     /// </summary>
     private const int BodySize = 26, TitleSize = 28, TableSize = 22;
-    private const string Blank = "………………";
     private const string EmptyHistory = "Chưa có quá trình lương.";
 
-    /// <summary>A4 (210 × 297 mm) and margins of 2 cm (3 cm on the binding side), in twentieths of a point (1 cm = 567).</summary>
-    private const int PageWidth = 11906, PageHeight = 16838, Margin = 1134, LeftMargin = 1701;
-    private const int TextWidth = PageWidth - LeftMargin - Margin;
+    /// <summary>A4 portrait with margins of 2 cm (3 cm on the binding side), in twentieths of a point (1 cm = 567).</summary>
+    private const int Margin = 1134, LeftMargin = 1701;
+    private const int TextWidth = A4Short - LeftMargin - Margin;
     /// <summary>Cell padding of 1 mm each side (Word's default is 1.9 mm), so the narrow columns keep their headers whole.</summary>
     private const int CellPadding = 57;
-
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>The columns in print order with widths in twips (fitting a date, a title code and each header at 11 pt); "Hình thức" takes the rest.</summary>
     private static readonly Column[] Columns =
@@ -82,8 +80,9 @@ public static class SalaryHistoryDocument
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-            main.Document = new Document(new Body([.. Content(sheet), Page()]));
+            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(BodySize);
+            main.Document = new Document(new Body(
+                [.. Content(sheet), Page(A4Short, A4Long, top: Margin, right: Margin, bottom: Margin, left: LeftMargin)]));
         }
         return stream.ToArray();
     }
@@ -96,53 +95,21 @@ public static class SalaryHistoryDocument
         Line(""),
         Line($"Họ và tên: {sheet.FullName}"),
         Line($"Ngày sinh: {Date(sheet.BornOn)}"),
-        Line($"Số hiệu: {(string.IsNullOrWhiteSpace(sheet.StaffCode) ? Blank : sheet.StaffCode)}"),
+        Line($"Số hiệu: {OrBlank(sheet.StaffCode)}"),
         HistoryTable(sheet.Lines),
         Line($"Ngày in: {Date(sheet.PrintedOn)}", italic: true, align: JustificationValues.Right),
     ];
 
-    /// <summary>Times New Roman 13 pt for every run, set once in the document defaults; Vietnamese for proofing.</summary>
-    private static Styles Styles() => new(
-        new DocDefaults(
-            new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
-                new FontSize { Val = $"{BodySize}" },
-                new FontSizeComplexScript { Val = $"{BodySize}" },
-                new Languages { Val = "vi-VN" })),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                new SpacingBetweenLines { After = "60", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
-        new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
-
-    private static SectionProperties Page() => new(
-        new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Portrait },
-        new PageMargin { Top = Margin, Bottom = Margin, Left = LeftMargin, Right = Margin, Header = 709, Footer = 709, Gutter = 0 });
-
     /// <summary>A bordered table whose bold header row repeats on every page.</summary>
     private static Table HistoryTable(IReadOnlyList<SalaryHistoryLine> lines)
     {
-        var table = new Table(
-            new TableProperties(
-                new TableWidth { Type = TableWidthUnitValues.Dxa, Width = $"{TextWidth}" },
-                new TableBorders(Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(),
-                    Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>()),
-                new TableLayout { Type = TableLayoutValues.Fixed },
-                new TableCellMarginDefault(
-                    new TableCellLeftMargin { Width = CellPadding, Type = TableWidthValues.Dxa },
-                    new TableCellRightMargin { Width = CellPadding, Type = TableWidthValues.Dxa })),
-            new TableGrid(Widths.Select(w => new GridColumn { Width = $"{w}" })),
-            new TableRow(
-                [
-                    new TableRowProperties(new TableHeader(), new CantSplit()),
-                    .. Columns.Select((c, i) => Cell(Widths[i], Line(c.Header, bold: true, size: TableSize, align: JustificationValues.Center), middle: true)),
-                ]));
+        var table = Bordered(Widths, CellPadding);
+        table.Append(HeaderRow(Columns.Select((c, i) =>
+            GridCell(Widths[i], Line(c.Header, bold: true, size: TableSize, align: JustificationValues.Center), middle: true))));
         if (lines.Count == 0)
-            table.Append(new TableRow(Cell(TextWidth, Line(EmptyHistory, italic: true, size: TableSize, align: JustificationValues.Center), span: Columns.Length)));
-        table.Append(lines.Select(line => new TableRow(
-            [
-                new TableRowProperties(new CantSplit()),
-                .. Cells(line).Select((text, i) => Cell(Widths[i],
-                    Line(text ?? "", size: TableSize, align: Columns[i].Left ? JustificationValues.Left : JustificationValues.Center))),
-            ])));
+            table.Append(Row(GridCell(TextWidth, Line(EmptyHistory, italic: true, size: TableSize, align: JustificationValues.Center), span: Columns.Length)));
+        table.Append(lines.Select(line => UnsplitRow(Cells(line).Select((text, i) => GridCell(Widths[i],
+            Line(text ?? "", size: TableSize, align: Columns[i].Left ? JustificationValues.Left : JustificationValues.Center))))));
         return table;
     }
 
@@ -162,45 +129,8 @@ public static class SalaryHistoryDocument
         (true, null) => null,
     };
 
-    private static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>Hệ số "3,33".</summary>
-    private static string Coefficient(decimal c) => c.ToString("0.00", Vietnamese);
-
-    /// <summary>"100%", "7,5%".</summary>
-    private static string? Percent(decimal? p) => p is null ? null : $"{p.Value.ToString("0.##", Vietnamese)}%";
-
-    private static Paragraph Line(string text, bool bold = false, bool italic = false, int? size = null, JustificationValues? align = null)
-    {
-        var paragraph = new Paragraph();
-        if (align is { } a) paragraph.Append(new ParagraphProperties(new Justification { Val = a }));
-        if (text.Length > 0) paragraph.Append(TextRun(text, bold, italic, size));
-        return paragraph;
-    }
-
-    private static Run TextRun(string text, bool bold, bool italic, int? size)
-    {
-        var properties = new RunProperties();
-        if (bold) properties.Bold = new Bold();
-        if (italic) properties.Italic = new Italic();
-        if (size is { } s) (properties.FontSize, properties.FontSizeComplexScript) = (new FontSize { Val = $"{s}" }, new FontSizeComplexScript { Val = $"{s}" });
-        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-    }
-
     /// <summary>A table column: its header, its width in twips, and whether its text is left-aligned rather than centred.</summary>
     private sealed record Column(string Header, int Width, bool Left = false);
-
-    /// <summary>A cell <paramref name="span"/> grid columns wide.</summary>
-    private static TableCell Cell(int width, Paragraph paragraph, int span = 1, bool middle = false)
-    {
-        // Schema order: width, grid span, vertical alignment.
-        var properties = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = $"{width}" });
-        if (span > 1) properties.Append(new GridSpan { Val = span });
-        if (middle) properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
-        return new TableCell(properties, paragraph);
-    }
-
-    private static T Border<T>() where T : BorderType, new() => new() { Val = BorderValues.Single, Size = 4, Space = 0, Color = "auto" };
 }
 
 /// <summary>
@@ -222,9 +152,9 @@ public static class SalaryHistoryWorkbook
         [
             new("Đơn vị", sheet.UnitName),
             new("Họ và tên", sheet.FullName),
-            new("Ngày sinh", sheet.BornOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
+            new("Ngày sinh", Date(sheet.BornOn)),
             new("Số hiệu", sheet.StaffCode ?? ""),
-            new("Ngày in", sheet.PrintedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
+            new("Ngày in", Date(sheet.PrintedOn)),
         ];
         using var stream = new MemoryStream();
         // A typed row, not a dictionary: MiniExcel takes the header from the type, so an empty history still has its header.
