@@ -304,4 +304,25 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Contains(logged, a => a.Entity == "SalaryHistory" && a.SubjectId == id);
         Assert.Contains(logged, a => a.Entity == "SalaryProposal" && a.NewValue!.Contains("1 người"));
     }
+
+    [Fact]
+    public async Task The_dashboard_glance_counts_each_month_and_calls_out_raises_due_and_undecided()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var school = await SchoolAsync(portal, "Trường Tiểu học Nhìn Nhanh");
+        await DueInDecemberAsync(portal, school.Unit.Id, "Giáp Thị Tháng Chạp");
+        await SalaryRecords.CreateAsync(portal, school.Unit.Id, "Hứa Văn Tháng Giêng", new DateOnly(1987, 1, 1), Gender.Male,
+            new Step(new DateOnly(2025, 1, 15), "02.008", "B", 4, 2.46m)); // 24 months → 15/01/2027
+        await SalaryRecords.CreateAsync(portal, school.Unit.Id, "Mã Thị Chưa Quyết", new DateOnly(1986, 6, 6), Gender.Female,
+            new Step(new DateOnly(2023, 5, 1), "V.07.03.29", "A1", 2, 2.67m)); // due 01/05/2026, never decided
+
+        var glance = await portal.AsAsync<SalaryGlance?, EligibilityService>(school.Principal, s => s.GlanceAsync(ct: Ct));
+
+        Assert.NotNull(glance);
+        Assert.Equal(1, glance.DueUndecided);
+        Assert.Equal([0, 1, 1, 0, 0, 0], glance.Months.Select(m => m.Raises));
+        Assert.Equal(new DateOnly(2026, 11, 1), glance.Months[0].Month);
+        // A Department-sized scope is not computed on the dashboard.
+        Assert.Null(await portal.AsAsync<SalaryGlance?, EligibilityService>(school.Principal, s => s.GlanceAsync(maxStaff: 2, ct: Ct)));
+    }
 }
