@@ -25,6 +25,35 @@ public sealed class LegalParameter
 
     public bool InForceOn(DateOnly date) => InForceFrom <= date && (InForceUntil is null || InForceUntil >= date);
 
+    /// <summary>
+    /// Whether this row's period shares a day with [<paramref name="from"/>, <paramref name="until"/>] (open-ended when
+    /// null). Periods that meet end to start do not: 01/07/2024–30/06/2026 and 01/07/2026– are two values, one after the other.
+    /// </summary>
+    public bool Overlaps(DateOnly from, DateOnly? until) =>
+        InForceFrom <= (until ?? DateOnly.MaxValue) && from <= (InForceUntil ?? DateOnly.MaxValue);
+
+    /// <summary>
+    /// The administrator's correction of a row (title, value, period, source). The code never changes: the rules read
+    /// parameters by code, so another code is another parameter.
+    /// </summary>
+    public void Apply(string title, decimal value, DateOnly inForceFrom, DateOnly? inForceUntil, string legalSource)
+    {
+        if (string.IsNullOrWhiteSpace(title)) throw new ArgumentException("A parameter needs a title.", nameof(title));
+        if (string.IsNullOrWhiteSpace(legalSource)) throw new ArgumentException("A parameter needs its legal source.", nameof(legalSource));
+        if (inForceUntil < inForceFrom) throw new ArgumentException("A parameter cannot end before it starts.", nameof(inForceUntil));
+        (Title, Value, InForceFrom, InForceUntil, LegalSource) = (title.Trim(), value, inForceFrom, inForceUntil, legalSource.Trim());
+    }
+
+    /// <summary>
+    /// Ends the row on <paramref name="until"/>, its last day in force, as when a new value starts the next day: the base
+    /// salary of NĐ 73/2024 ends on 30/06/2026 because NĐ 161/2026 sets a new one from 01/07/2026. It may end on its first day.
+    /// </summary>
+    public void EndOn(DateOnly until)
+    {
+        if (until < InForceFrom) throw new ArgumentOutOfRangeException(nameof(until), "A parameter cannot end before it starts.");
+        InForceUntil = until;
+    }
+
     /// <summary>The value in force on <paramref name="date"/> (the latest-starting one if periods overlap), or null.</summary>
     public static LegalParameter? On(IEnumerable<LegalParameter> parameters, string code, DateOnly date) =>
         parameters.Where(p => p.Code == code && p.InForceOn(date)).OrderByDescending(p => p.InForceFrom).FirstOrDefault();

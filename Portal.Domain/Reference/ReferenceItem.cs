@@ -98,6 +98,7 @@ public sealed class SalaryScaleStep
     public SalaryScaleStep(Guid id, string group, int step, decimal coefficient, int raiseIntervalMonths, DateOnly inForceFrom, DateOnly? inForceUntil, string legalSource)
     {
         if (step < 1 || coefficient <= 0 || raiseIntervalMonths < 1) throw new ArgumentOutOfRangeException(nameof(step));
+        if (inForceUntil < inForceFrom) throw new ArgumentException("A salary step cannot end before it starts.", nameof(inForceUntil));
         (Id, Group, Step, Coefficient, RaiseIntervalMonths, InForceFrom, InForceUntil, LegalSource) =
             (id, group, step, coefficient, raiseIntervalMonths, inForceFrom, inForceUntil, legalSource);
     }
@@ -110,8 +111,30 @@ public sealed class SalaryScaleStep
     public DateOnly InForceFrom { get; private set; }
     public DateOnly? InForceUntil { get; private set; }
     public string LegalSource { get; private set; } = "";
+    public uint Version { get; private set; }
 
     public bool InForceOn(DateOnly date) => InForceFrom <= date && (InForceUntil is null || InForceUntil >= date);
+
+    /// <summary>
+    /// Ends the step on <paramref name="until"/>, its last day in force, the day before a new scale of its group starts
+    /// (a scale from 01/01/2027 ends the 2004 rows on 31/12/2026). It may end on its first day.
+    /// </summary>
+    public void EndOn(DateOnly until)
+    {
+        if (until < InForceFrom) throw new ArgumentOutOfRangeException(nameof(until), "A salary step cannot end before it starts.");
+        InForceUntil = until;
+    }
+
+    /// <summary>
+    /// The index of the first coefficient of a group's scale that is not positive or not above the one before it, or null when
+    /// every step pays more than the last (A1: 2,34 → 2,67 → … → 4,98). A scale that pays the same or less for a higher step is a typing error.
+    /// </summary>
+    public static int? FirstNotIncreasing(IReadOnlyList<decimal> coefficients)
+    {
+        for (var i = 0; i < coefficients.Count; i++)
+            if (coefficients[i] <= 0 || (i > 0 && coefficients[i] <= coefficients[i - 1])) return i;
+        return null;
+    }
 
     /// <summary>The coefficient of <paramref name="group"/> step <paramref name="step"/> on <paramref name="date"/>, or null.</summary>
     public static decimal? CoefficientOn(IEnumerable<SalaryScaleStep> scale, string group, int step, DateOnly date) =>

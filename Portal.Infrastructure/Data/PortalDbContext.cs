@@ -65,6 +65,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("unaccent");
         builder.HasPostgresExtension("pg_trgm");
+        // For the exclusion constraints that keep a legal parameter's or a salary step's periods from overlapping
+        // (migration LegalDataNoOverlap): a GiST index over a text or integer column needs btree_gist's operator classes.
+        builder.HasPostgresExtension("btree_gist");
         builder.HasDbFunction(typeof(PortalDbFunctions).GetMethod(nameof(PortalDbFunctions.Fold))!).HasName("portal_fold").IsBuiltIn(false);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
     }

@@ -113,6 +113,8 @@ public static class PortalServices
         services.AddScoped<DossierService>();
         services.AddScoped<ReferenceService>();
         services.AddScoped<Portal.Web.Features.ReferenceLists.TitleService>();
+        services.AddScoped<Portal.Web.Features.LegalParameters.LegalParameterService>();
+        services.AddScoped<Portal.Web.Features.SalaryScale.SalaryScaleService>();
         services.AddScoped<Portal.Web.Features.DeadlineSettings.DeadlineSettingsService>();
         services.AddScoped<Portal.Web.Features.Accounts.AccountService>();
         services.AddScoped<Form2CService>();

@@ -29,3 +29,6 @@ public static class Conflicts
             string.Join(", ", fields.Distinct().Select(FieldLabels.Of)));
     }
 }
+
+/// <summary>A row as a dialog saw it (its id and <c>xmin</c>), so a save that also ends it can refuse to overwrite someone else's change.</summary>
+public sealed record OpenedRow(Guid Id, uint Version);

@@ -226,9 +226,14 @@ internal sealed class SalaryScaleStepConfiguration : IEntityTypeConfiguration<Sa
 {
     public void Configure(EntityTypeBuilder<SalaryScaleStep> b)
     {
-        b.ToTable("salary_scale_steps");
+        b.ToTable("salary_scale_steps", t =>
+        {
+            t.HasCheckConstraint("ck_salary_scale_steps_period", "\"InForceUntil\" IS NULL OR \"InForceUntil\" >= \"InForceFrom\"");
+            t.HasCheckConstraint("ck_salary_scale_steps_coefficient", "\"Coefficient\" > 0");
+        });
         b.Property(x => x.Group).HasMaxLength(10);
         b.Property(x => x.Coefficient).HasPrecision(5, 2);
+        b.Property(x => x.Version).IsRowVersion();
         b.HasIndex(x => new { x.Group, x.Step, x.InForceFrom }).IsUnique();
     }
 }

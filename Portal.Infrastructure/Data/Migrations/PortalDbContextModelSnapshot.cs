@@ -20,6 +20,7 @@ namespace Portal.Infrastructure.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -1101,12 +1102,23 @@ namespace Portal.Infrastructure.Data.Migrations
                     b.Property<int>("Step")
                         .HasColumnType("integer");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Group", "Step", "InForceFrom")
                         .IsUnique();
 
-                    b.ToTable("salary_scale_steps", (string)null);
+                    b.ToTable("salary_scale_steps", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_salary_scale_steps_coefficient", "\"Coefficient\" > 0");
+
+                            t.HasCheckConstraint("ck_salary_scale_steps_period", "\"InForceUntil\" IS NULL OR \"InForceUntil\" >= \"InForceFrom\"");
+                        });
                 });
 
             modelBuilder.Entity("Portal.Domain.Reference.TitleDefinition", b =>

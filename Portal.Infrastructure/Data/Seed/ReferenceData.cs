@@ -113,11 +113,30 @@ public static class ReferenceData
             db.DossierItemTypes.Add(new DossierItemType(d.Code, d.Name, d.RequiredAtRecruitment, d.SortOrder, d.LegalSource));
     }
 
+    /// <summary>
+    /// Shipped rows are added by id, each as a new value from its date: the code's open value that started before it ends the
+    /// day before, as the Admin's "Giá trị mới từ ngày" does (a release shipping the base salary of 01/07/2028 ends the open
+    /// one on 30/06/2028). A shipped row whose period the Admin has already covered otherwise (the same base salary entered
+    /// before the release shipped it) is left out: the Admin's rows win, and <c>ex_legal_parameters_no_overlap</c> refuses
+    /// two values of one code on one day.
+    /// </summary>
     private static async Task SeedLegalParametersAsync(PortalDbContext db, CancellationToken ct)
     {
-        var existing = await db.LegalParameters.Select(p => p.Id).ToListAsync(ct);
-        foreach (var p in Load<ParameterSeed>("legal-parameters.json").Where(p => !existing.Contains(p.Id)))
-            db.LegalParameters.Add(new LegalParameter(p.Id, p.Code, p.Title, p.Value, p.InForceFrom, p.InForceUntil, p.LegalSource));
+        var rows = await db.LegalParameters.ToListAsync(ct);
+        var ids = rows.Select(p => p.Id).ToHashSet();
+        var added = new List<LegalParameter>();
+        foreach (var p in Load<ParameterSeed>("legal-parameters.json").Where(p => !ids.Contains(p.Id)).OrderBy(p => p.Code).ThenBy(p => p.InForceFrom))
+        {
+            var open = rows.LastOrDefault(r => r.Code == p.Code && r.InForceUntil is null && r.InForceFrom < p.InForceFrom);
+            if (rows.Any(r => r.Code == p.Code && r != open && r.Overlaps(p.InForceFrom, p.InForceUntil))) continue;
+            open?.EndOn(p.InForceFrom.AddDays(-1));
+            var row = new LegalParameter(p.Id, p.Code, p.Title, p.Value, p.InForceFrom, p.InForceUntil, p.LegalSource);
+            rows.Add(row);
+            added.Add(row);
+        }
+        // The ended rows are saved before the new ones are inserted: the exclusion constraint is checked row by row.
+        if (db.ChangeTracker.Entries<LegalParameter>().Any(e => e.State == EntityState.Modified)) await db.SaveChangesAsync(ct);
+        db.LegalParameters.AddRange(added);
     }
 
     private static List<T> Load<T>(string name) => LoadOne<List<T>>(name);
