@@ -18,6 +18,7 @@ using Portal.Web.Hosting;
 
 if (args is ["audit", ..]) { await AuditBench.RunAsync(args.Skip(1).ToArray()); return; }
 if (args is ["deadlines", ..]) { await DeadlineBench.RunAsync(args.Skip(1).ToArray()); return; }
+if (args is ["salary", ..]) { await SalaryBench.RunAsync(args.Skip(1).ToArray()); return; }
 
 // Staff-list benchmark: 100,000 staff records in 400 schools on a throwaway cluster; medians of the portal's own query
 // (StaffService.ListAsync: count + page, unit scope, search) beside hand-written SQL for the same rows.
