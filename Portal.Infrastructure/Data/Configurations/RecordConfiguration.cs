@@ -138,6 +138,9 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         b.Property(x => x.Version).IsRowVersion();
         b.HasIndex(x => new { x.UnitId, x.SignedOn });
         b.HasIndex(x => x.StaffMemberId);
+        // The salary rules read each person's retirement notice or decision; a partial index keeps that to the few rows
+        // that are one (10 = Retirement, 12 = RetirementNotice) instead of scanning every decision of the city.
+        b.HasIndex(x => new { x.StaffMemberId, x.Kind }, "IX_decisions_retirement").HasFilter("\"Kind\" IN (10, 12)");
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -757,6 +757,9 @@ namespace Portal.Infrastructure.Data.Migrations
 
                     b.HasIndex("UnitId", "SignedOn");
 
+                    b.HasIndex(new[] { "StaffMemberId", "Kind" }, "IX_decisions_retirement")
+                        .HasFilter("\"Kind\" IN (10, 12)");
+
                     b.ToTable("decisions", null, t =>
                         {
                             t.HasCheckConstraint("ck_decisions_effective", "\"EffectiveOn\" >= \"SignedOn\"");

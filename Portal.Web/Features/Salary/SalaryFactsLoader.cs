@@ -91,6 +91,13 @@ public static class SalaryFactsLoader
         var noticeBy = notices.ToLookup(r => r.StaffMemberId);
         var postBy = posts.ToLookup(r => r.StaffMemberId);
 
+        // Four rating texts and a dozen award forms recur across 100,000 people: judge each distinct text once.
+        var notCompleted = new Dictionary<string, bool>();
+        bool NotCompleted(string? rating) => rating is not null && (notCompleted.TryGetValue(rating, out var known) ? known : notCompleted[rating] = IsNotCompleted(rating));
+        var matched = new Dictionary<(Guid Unit, string Form), AchievementLevel?>();
+        AchievementLevel? Level(Guid unit, string form, IReadOnlyList<AchievementLevel> levels) =>
+            matched.TryGetValue((unit, form), out var level) ? level : matched[(unit, form)] = AchievementPolicy.Match(form, levels);
+
         var result = new List<StaffSalaryCase>(people.Count);
         foreach (var p in people)
         {
@@ -104,14 +111,14 @@ public static class SalaryFactsLoader
                 .Select(n => new RetirementNotice(n.SignedOn, n.EffectiveOn, n.Number)).FirstOrDefault();
             var achievements = awardBy[p.Id].Where(a => a.ValidFrom is not null).Select(a =>
             {
-                var level = AchievementPolicy.Match(a.Form, levels);
+                var level = Level(p.UnitId, a.Form, levels);
                 return new Achievement(a.ValidFrom!.Value, a.Form, a.Number, level?.MonthsEarly ?? 0, level?.Rank ?? int.MaxValue);
             }).ToList();
             var teaching = unit?.Profile is { } profile
                 ? new TeachingFacts(p.Teaches, p.InsuredTeachingSince, profile.Level, profile.Area, profile.SchoolClass, PostOf(postBy[p.Id].Select(x => x.Position)))
                 : null;
             var facts = new StaffSalaryFacts(p.Id, p.FullName, p.Gender, p.DateOfBirth, steps,
-                ratingBy[p.Id].Select(r => new RatingYear(r.Year, IsNotCompleted(r.ProfessionalRating), r.ProfessionalRating)).ToList(),
+                ratingBy[p.Id].Select(r => new RatingYear(r.Year, NotCompleted(r.ProfessionalRating), r.ProfessionalRating)).ToList(),
                 disciplineBy[p.Id].Where(d => d.ValidFrom is not null)
                     .Select(d => new DisciplineEvent(d.Form, d.ValidFrom!.Value, d.ValidTo, d.AnnulledOn, d.Number)).ToList(),
                 absenceBy[p.Id].Where(a => a.ValidFrom is not null && a.ValidTo is not null)
