@@ -85,7 +85,8 @@ public enum DecisionKind
     /// <summary>Khác.</summary>
     Other = 11,
     /// <summary>
-    /// Thông báo nghỉ hưu: signed on the notice's day, "effective" on the retirement day it announces. It changes nothing in
+    /// Thông báo nghỉ hưu: signed on the notice's day, "effective" on the day retirement begins (the pension's first day, as
+    /// notices write "nghỉ hưu từ ngày 01/01/2020"; the last working day is the day before). It changes nothing in
     /// the record, so it opens no update deadline; the early raise before retirement reads it (TT 08/2013 Art. 3(2)).
     /// </summary>
     RetirementNotice = 12,

@@ -169,7 +169,7 @@ public static class RaiseEngine
     /// has an achievement worth months whose decision is within the look-back years up to 31/12 and after the last early
     /// raise for achievement (earlier achievements are used up). The basis is the highest (lowest rank), then the one
     /// worth most months, then the latest; months early = min(its months, <c>early.max-months</c>).
-    /// The last early raise's "ngày hưởng" stands in for its decision date, which the facts do not carry.
+    /// Achievements are used up by the last early raise's decision date; without one recorded, its "ngày hưởng" stands in.
     /// </remarks>
     public static EarlyRaiseCandidacy EarlyForAchievement(StaffSalaryFacts facts, RegularRaise regular, SalaryLaw law, int reviewYear)
     {
@@ -194,6 +194,8 @@ public static class RaiseEngine
         if (regular.ExtensionMonths > 0)
             return No($"Thời gian giữ bậc bị kéo dài {regular.ExtensionMonths} tháng do kỷ luật hoặc không hoàn thành nhiệm vụ: " +
                 "không đạt đủ hai tiêu chuẩn trong suốt thời gian giữ bậc.");
+        if (DisciplineWithin(facts, regular) is { } discipline)
+            return No(Disciplined(discipline));
 
         var run = Run(facts.Steps, current.From);
         var previous = run[0];
@@ -216,7 +218,7 @@ public static class RaiseEngine
             else if (a.DecidedOn > yearEnd) reasons.Add(new($"{what}: sau {Date(yearEnd)}, xét ở năm sau."));
             else if (a.DecidedOn < since)
                 reasons.Add(new($"{what}: ngoài thời hạn {(int)years.Value} năm tính đến {Date(yearEnd)} (từ {Date(since)}).", years.LegalSource));
-            else if (lastEarly is not null && a.DecidedOn <= lastEarly.From)
+            else if (lastEarly is not null && a.DecidedOn <= (lastEarly.DecidedOn ?? lastEarly.From))
                 reasons.Add(new($"{what}: đã dùng hết khi nâng lương trước thời hạn từ {Date(lastEarly.From)}{Decision(lastEarly.DecisionNumber)}.",
                     years.LegalSource));
             else usable.Add(a);
@@ -278,6 +280,8 @@ public static class RaiseEngine
         if (regular.ExtensionMonths > 0)
             return No($"Thời gian giữ bậc bị kéo dài {regular.ExtensionMonths} tháng do kỷ luật hoặc không hoàn thành nhiệm vụ: " +
                 "không đạt đủ hai tiêu chuẩn trong suốt thời gian giữ bậc.");
+        if (DisciplineWithin(facts, regular) is { } discipline)
+            return No(Disciplined(discipline));
 
         var effective = due.AddMonths(-m);
         var target = $"bậc {regular.NextStep}" + (regular.NextCoefficient is { } c ? $" (hệ số {Coefficient(c)})" : "");
@@ -291,6 +295,20 @@ public static class RaiseEngine
             return new(false, null, reasons);
         }
     }
+
+    /// <summary>
+    /// A discipline in force during the holding period, annulled ones aside. The early raises need "no discipline throughout
+    /// the holding period" (REGULATIONS §2.4, §2.5), whatever the form: a salary-step demotion, or a discipline older than
+    /// the extension parameters, extends nothing here but still bars the early raise.
+    /// </summary>
+    private static DisciplineEvent? DisciplineWithin(StaffSalaryFacts facts, RegularRaise regular) =>
+        regular.HeldSince is { } start && regular.DueOn is { } due
+            ? facts.Disciplines.Where(d => d.AnnulledOn is null && d.EffectiveOn >= start && d.EffectiveOn < due).OrderBy(d => d.EffectiveOn).FirstOrDefault()
+            : null;
+
+    private static string Disciplined(DisciplineEvent d) =>
+        $"Có quyết định kỷ luật {Of(d.Form)}{Decision(d.DecisionNumber)} (hiệu lực {Date(d.EffectiveOn)}) trong thời gian giữ bậc: " +
+        "không đạt đủ hai tiêu chuẩn trong suốt thời gian giữ bậc.";
 
     /// <summary>The rows up to <paramref name="asOf"/> from the start of the unbroken run at the latest row's group and step.</summary>
     internal static List<SalaryStepHeld> Run(IReadOnlyList<SalaryStepHeld> steps, DateOnly asOf)

@@ -19,9 +19,12 @@ public enum RaiseKind
     BeyondFrame = 5,
 }
 
-/// <summary>One row of the salary history as the engine reads it: the step held from <see cref="From"/> ("ngày hưởng").</summary>
+/// <summary>
+/// One row of the salary history as the engine reads it: the step held from <see cref="From"/> ("ngày hưởng"), and the day
+/// its decision was signed (<see cref="DecidedOn"/>), when known: an early raise uses up the achievements dated before it.
+/// </summary>
 public sealed record SalaryStepHeld(DateOnly From, string TitleCode, string Group, int Step, decimal Coefficient,
-    decimal? BeyondFramePercent, RaiseKind? Kind, string? DecisionNumber);
+    decimal? BeyondFramePercent, RaiseKind? Kind, string? DecisionNumber, DateOnly? DecidedOn = null);
 
 /// <summary>Kinds of time away that the raise and allowance rules treat differently (TT 08/2013 Art. 2 as amended by TT 03/2021; NĐ 77/2021 Art. 3).</summary>
 public enum AbsenceKind

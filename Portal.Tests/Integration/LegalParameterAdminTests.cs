@@ -58,6 +58,33 @@ public sealed class LegalParameterAdminTests(PostgresFixture postgres)
         Assert.Contains(audited, a => a.EntityKey == added.Id.ToString() && a.Action == AuditAction.Added && a.Field == "Value" && a.UserName == admin.Email);
     }
 
+    [Theory]
+    [InlineData("early.quota-per-people", "0", "từ 1 trở lên")]
+    [InlineData("early.quota-per-people", "10.5", "số nguyên")]
+    [InlineData("raise.extension.reprimand", "2.5", "số nguyên")]
+    [InlineData("pctnvk.step-months", "0", "từ 1 trở lên")]
+    [InlineData("salary.base", "-1", "không được âm")]
+    [InlineData("allowance.preferential.primary.urban", "35.5", null)]
+    [InlineData("retirement.male.step-months", "0", null)]
+    public void A_value_the_rules_could_not_use_is_refused_with_the_reason(string code, string value, string? refusal)
+    {
+        var problem = LegalParameterService.ValueProblem(code, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+        if (refusal is null) Assert.Null(problem);
+        else Assert.Contains(refusal, problem);
+    }
+
+    [Fact]
+    public async Task A_quota_of_one_per_zero_people_is_refused_beside_the_value_and_nothing_is_saved()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var admin = await AdminAsync(portal);
+        var result = await portal.AsAsync<SaveResult, LegalParameterService>(admin, s => s.AddValueAsync(SalaryCodes.EarlyQuotaPerPeople,
+            new NewParameterValue(0m, D(2027, 1, 1), "Thử nghiệm"), null, Ct));
+        Assert.Contains("từ 1 trở lên", result.FieldErrors["Value"]);
+        await using var db = portal.ReadContext();
+        Assert.False(await db.LegalParameters.AnyAsync(p => p.Code == SalaryCodes.EarlyQuotaPerPeople && p.Value == 0m, Ct));
+    }
+
     [Fact]
     public async Task A_correction_that_runs_into_the_next_value_of_the_code_is_refused_on_its_end_date_and_nothing_is_saved()
     {

@@ -73,7 +73,7 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.DoesNotContain(list.Rows, r => r.StaffId == notYet);
 
         var saved = await portal.AsAsync<SaveResult, RaiseDecisionService>(school.Principal, s => s.RecordAsync(Decision(),
-            [new RaisePick(due, EligibilityKind.RegularRaise), new RaisePick(overdue, EligibilityKind.RegularRaise)], new ScanFile("qd-45.pdf", Pdf), Ct));
+            [RaisePick.Of(first), RaisePick.Of(late)], new ScanFile("qd-45.pdf", Pdf), Ct));
         Assert.True(saved.Succeeded, saved.Error);
 
         await using (var db = portal.ReadContext())
@@ -102,7 +102,7 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
 
         Assert.DoesNotContain((await ListAsync(portal, school.Officer, December)).Rows, r => r.StaffId == due || r.StaffId == overdue);
         var again = await portal.AsAsync<SaveResult, RaiseDecisionService>(school.Principal, s => s.RecordAsync(Decision("46/QĐ-THĐN"),
-            [new RaisePick(due, EligibilityKind.RegularRaise)], null, Ct));
+            [RaisePick.Of(first)], null, Ct)); // a second tab still showing the list from before
         Assert.False(again.Succeeded);
         Assert.Contains("Lương Thị Đến Hạn", again.Error);
         await using var after = portal.ReadContext();
@@ -115,7 +115,7 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
         await using var portal = await PortalHarness.CreateAsync(postgres);
         var school = await SchoolAsync(portal, "Trường Tiểu học Tây Bắc");
         var due = await DueInDecemberAsync(portal, school.Unit.Id, "Ông Thị Chờ Lương");
-        var pick = new[] { new RaisePick(due, EligibilityKind.RegularRaise) };
+        var pick = new[] { new RaisePick(due, EligibilityKind.RegularRaise, new DateOnly(2026, 12, 1), 4, null) };
 
         var exe = await portal.AsAsync<SaveResult, RaiseDecisionService>(school.Principal, s => s.RecordAsync(Decision(), pick, new ScanFile("qd.pdf", "MZ\x90\0"u8.ToArray()), Ct));
         Assert.Contains("PDF", exe.FieldErrors["File"]);
@@ -126,7 +126,7 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
             Decision() with { SignedOn = new DateOnly(2026, 12, 5), EffectiveOn = new DateOnly(2026, 12, 5) }, pick, null, Ct));
         Assert.True(future.FieldErrors.ContainsKey(nameof(RaiseDecisionInput.SignedOn)));
         var retirement = await portal.AsAsync<SaveResult, RaiseDecisionService>(school.Principal, s => s.RecordAsync(Decision(),
-            [new RaisePick(due, EligibilityKind.Retirement)], null, Ct));
+            [new RaisePick(due, EligibilityKind.Retirement, new DateOnly(2026, 12, 1), null, null)], null, Ct));
         Assert.False(retirement.Succeeded);
 
         await using var db = portal.ReadContext();
@@ -141,7 +141,7 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
         var school = await SchoolAsync(portal, "Trường Tiểu học Trung Tâm");
         var other = await SchoolAsync(portal, "Trường Tiểu học Láng Giềng");
         var due = await DueInDecemberAsync(portal, school.Unit.Id, "Khổng Thị Phạm Vi");
-        var pick = new[] { new RaisePick(due, EligibilityKind.RegularRaise) };
+        var pick = new[] { new RaisePick(due, EligibilityKind.RegularRaise, new DateOnly(2026, 12, 1), 4, null) };
 
         await Assert.ThrowsAsync<ForbiddenException>(() => portal.AsAsync<SaveResult, RaiseDecisionService>(school.Officer, s => s.RecordAsync(Decision(), pick, null, Ct)));
         Assert.DoesNotContain((await ListAsync(portal, other.Principal, December)).Rows, r => r.StaffId == due);
@@ -158,7 +158,7 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
     {
         await using var portal = await PortalHarness.CreateAsync(postgres);
         var school = await SchoolAsync(portal, "Trường Tiểu học Thi Đua");
-        var picks = new List<RaisePick>();
+        var ids = new List<Guid>();
         foreach (var name in new[] { "Doãn Thị Xuất Sắc", "Ninh Văn Tiên Tiến" })
         {
             // Due 01/06/2027, within 12 months of 31/12/2026, with a city's certificate of merit from 06/2026: a candidate.
@@ -166,11 +166,12 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
                 new Step(new DateOnly(2024, 6, 1), "V.07.03.29", "A1", 3, 3.00m));
             await SalaryRecords.AddAsync(portal, new AwardRecord(id, Guid.CreateVersion7(), new DateOnly(2026, 6, 15), null, portal.Clock.GetUtcNow(), "test",
                 new AwardDetails("Bằng khen của Chủ tịch UBND Thành phố", "Hoàn thành xuất sắc nhiệm vụ", "UBND Thành phố")));
-            picks.Add(new RaisePick(id, EligibilityKind.EarlyForAchievement));
+            ids.Add(id);
         }
 
         var list = await ListAsync(portal, school.Principal, SalaryPeriod.Year(2026));
-        Assert.Equal(2, list.Rows.Count(r => r.Kind == EligibilityKind.EarlyForAchievement));
+        var picks = list.Rows.Where(r => r.Kind == EligibilityKind.EarlyForAchievement && ids.Contains(r.StaffId)).Select(RaisePick.Of).ToList();
+        Assert.Equal(2, picks.Count);
         var quota = Assert.Single(list.Quotas);
         Assert.Equal((2, 0, 0, 2), (quota.Payroll, quota.Slots, quota.Used, quota.Remainder));
 
@@ -324,5 +325,30 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(new DateOnly(2026, 11, 1), glance.Months[0].Month);
         // A Department-sized scope is not computed on the dashboard.
         Assert.Null(await portal.AsAsync<SalaryGlance?, EligibilityService>(school.Principal, s => s.GlanceAsync(maxStaff: 2, ct: Ct)));
+    }
+
+    [Fact]
+    public async Task A_stale_list_cannot_record_the_same_seniority_allowance_twice_nor_skip_to_the_next_percent()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var school = await SchoolAsync(portal, "Trường Tiểu học Vượt Khung");
+        // A1's last step (9, 4,98) since 01/10/2021: 5% was due 01/10/2024 and 6% 01/10/2025; nothing recorded yet.
+        var id = await SalaryRecords.CreateAsync(portal, school.Unit.Id, "Tạ Văn Bậc Cuối", new DateOnly(1972, 2, 2), Gender.Male,
+            new Step(new DateOnly(2021, 10, 1), "V.07.03.29", "A1", 9, 4.98m));
+        var shown = Assert.Single((await ListAsync(portal, school.Principal, December)).Rows, r => r.StaffId == id);
+        Assert.Equal((EligibilityKind.BeyondFrame, new DateOnly(2024, 10, 1), 5m), (shown.Kind, shown.DueOn, shown.NextBeyondFramePercent));
+
+        Assert.True((await portal.AsAsync<SaveResult, RaiseDecisionService>(school.Principal, s => s.RecordAsync(Decision("60/QĐ-VK"), [RaisePick.Of(shown)], null, Ct))).Succeeded);
+        // The same tick again, from a tab still showing 5%: refused, rather than recording 6% the principal never saw.
+        var again = await portal.AsAsync<SaveResult, RaiseDecisionService>(school.Principal, s => s.RecordAsync(Decision("61/QĐ-VK"), [RaisePick.Of(shown)], null, Ct));
+        Assert.False(again.Succeeded);
+        Assert.Contains("Tạ Văn Bậc Cuối", again.Error);
+
+        var next = Assert.Single((await ListAsync(portal, school.Principal, December)).Rows, r => r.StaffId == id);
+        Assert.Equal((new DateOnly(2025, 10, 1), 6m, 5m), (next.DueOn, next.NextBeyondFramePercent, next.Current!.BeyondFramePercent));
+        await using var db = portal.ReadContext();
+        var rows = await db.SalaryRecords.Where(r => r.StaffMemberId == id).OrderBy(r => r.ValidFrom).ToListAsync(Ct);
+        Assert.Equal([null, 5m], rows.Select(r => r.SeniorityBeyondFramePercent));
+        Assert.Equal((9, 4.98m, RaiseKind.BeyondFrame), (rows[1].Step, rows[1].Coefficient, rows[1].Kind!.Value));
     }
 }

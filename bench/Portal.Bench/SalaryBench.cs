@@ -653,7 +653,7 @@ static class SalaryBench
             var staff = db.Staff.Where(s => unitIds.Contains(s.UnitId) && s.Status == StaffStatus.Active);
             var law = await SalaryFactsLoader.LawAsync(db, CancellationToken.None);
             var units = await SalaryFactsLoader.UnitsAsync(db, unitIds, CancellationToken.None);
-            return (law, await SalaryFactsLoader.LoadAsync(db, staff, units, CancellationToken.None));
+            return (law, await SalaryFactsLoader.LoadAsync(db, staff, units, today, CancellationToken.None));
         }
         var load = await MeasureAsync(LoadAsync, warmUps, runs);
         var (law, people) = load.Result;

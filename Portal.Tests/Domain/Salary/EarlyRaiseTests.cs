@@ -68,6 +68,36 @@ public sealed class EarlyRaiseTests
     }
 
     [Fact]
+    public void An_achievement_between_the_last_early_raise_s_start_and_its_decision_is_used_up_too()
+    {
+        // Step 2 early from 01/06/2020, decided on 20/08/2020; an award of 01/07/2020 came before the decision.
+        var facts = Person(Step("A1", 2, 2.67m, D(2020, 6, 1), RaiseKind.EarlyForAchievement) with { DecidedOn = D(2020, 8, 20) },
+                Step("A1", 3, 3.00m, D(2023, 6, 1)))
+            with { Achievements = [Award(D(2020, 7, 1), "Giấy khen", 6, 3)] };
+
+        Assert.False(Candidacy(facts, 2025).Candidate);
+    }
+
+    [Theory]
+    [InlineData(DisciplineForm.SalaryStepDemotion)]
+    [InlineData(DisciplineForm.Reprimand)]
+    public void Any_discipline_in_the_holding_period_bars_the_early_raise_whatever_its_form(DisciplineForm form)
+    {
+        var facts = Teacher with
+        {
+            Achievements = [Award(D(2023, 5, 15), "Bằng khen", 9, 2)],
+            Disciplines = [new DisciplineEvent(form, D(2020, 3, 1), D(2020, 9, 1), null, "5/QĐ-KL")],
+        };
+        // Held since 01/09/2021; a discipline of 2020 is before it and does not count.
+        Assert.True(Candidacy(facts, 2023).Candidate);
+
+        var inPeriod = facts with { Disciplines = [new DisciplineEvent(form, D(2022, 3, 1), D(2022, 9, 1), null, "5/QĐ-KL")] };
+        var early = Candidacy(inPeriod, 2023);
+        Assert.False(early.Candidate);
+        Assert.Contains(early.Reasons, r => r.Text.Contains("kỷ luật", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_achievement_dated_before_the_last_early_raise_is_used_up()
     {
         // Step 2 early from 01/06/2020, step 3 regular from 01/06/2023: due 01/06/2026, reviewed in 2025.

@@ -54,6 +54,7 @@ public sealed class LegalParameterService(IDbContextFactory<PortalDbContext> con
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.LegalParameters.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (row is null) return SaveResult.Failed(Strings.ParameterNotFound);
+        if (ValueProblem(row.Code, change.Value!.Value) is { } problem) return SaveResult.Field("Value", problem);
         var others = await db.LegalParameters.AsNoTracking().Where(p => p.Code == row.Code && p.Id != id).ToListAsync(ct);
         if (others.OrderBy(p => p.InForceFrom).FirstOrDefault(p => p.Overlaps(change.InForceFrom, change.InForceUntil)) is { } other)
             // A later row is met by the end of the period, an earlier one by its start.
@@ -74,6 +75,7 @@ public sealed class LegalParameterService(IDbContextFactory<PortalDbContext> con
         await user.RequireAsync(Admin, ct);
         var errors = Check(value.Value, value.LegalSource);
         if (errors.Count > 0) return new SaveResult(null, errors, null);
+        if (ValueProblem(code, value.Value!.Value) is { } problem) return SaveResult.Field("Value", problem);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -112,6 +114,23 @@ public sealed class LegalParameterService(IDbContextFactory<PortalDbContext> con
         {
             return SaveResult.Field("InForceFrom", Strings.ParameterOverlapsUnknown);
         }
+    }
+
+    /// <summary>
+    /// What a code's value must be for the rules that read it: never negative; months, years, days and head counts whole;
+    /// periods and the quota's "one per N people" at least 1 (0 would never end a period or divide the payroll by zero).
+    /// </summary>
+    internal static string? ValueProblem(string code, decimal value)
+    {
+        if (value < 0) return Strings.ParameterValueNegative;
+        var counted = code.EndsWith("months", StringComparison.Ordinal) || code.EndsWith("years", StringComparison.Ordinal) || code.Contains("-years.", StringComparison.Ordinal)
+            || code.EndsWith("-days", StringComparison.Ordinal) || code.EndsWith("-people", StringComparison.Ordinal) || code.EndsWith("from-year", StringComparison.Ordinal)
+            || code.StartsWith("raise.extension.", StringComparison.Ordinal);
+        if (counted && value != decimal.Truncate(value)) return Strings.ParameterValueWhole;
+        var atLeastOne = code.EndsWith("-people", StringComparison.Ordinal) || code == "pctnvk.step-months"
+            || code.EndsWith("base-months", StringComparison.Ordinal) || code.EndsWith("cap-months", StringComparison.Ordinal)
+            || code.EndsWith("first-months", StringComparison.Ordinal) || code == "salary.base";
+        return atLeastOne && value < 1 ? Strings.ParameterValueAtLeastOne : null;
     }
 
     private static Dictionary<string, string> Check(decimal? value, string? legalSource)

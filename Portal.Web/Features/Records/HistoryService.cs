@@ -18,8 +18,9 @@ public sealed class HistoryService(IDbContextFactory<PortalDbContext> contexts, 
     /// <summary>Kinds that change "state-side" data (Quy chế Art. 8.2) and so must cite a decision.</summary>
     private static readonly HashSet<Type> NeedDecision = [typeof(SalaryRecord), typeof(PositionRecord), typeof(AllowanceRecord), typeof(DisciplineRecord)];
 
-    /// <summary>Sections whose opening is itself logged, as confidential reads (family relations, discipline).</summary>
-    private static readonly HashSet<Type> Sensitive = [typeof(FamilyMember), typeof(DisciplineRecord)];
+    /// <summary>Sections whose opening is itself logged, as confidential reads (family relations, discipline, time away:
+    /// suspension, detention, probation of a suspended sentence).</summary>
+    private static readonly HashSet<Type> Sensitive = [typeof(FamilyMember), typeof(DisciplineRecord), typeof(AbsenceRecord)];
 
     /// <summary>The table as shown now, or as the portal showed it at <paramref name="knownAt"/>; each row with its decision's number.</summary>
     public async Task<IReadOnlyList<RowView<T>>> ListAsync<T>(Guid staffId, DateTimeOffset? knownAt = null, CancellationToken ct = default) where T : RecordRow

@@ -58,7 +58,8 @@ internal static class RecordEndpoints
             var q = http.Request.Query;
             var period = Portal.Web.Features.Salary.SalaryPeriod.Parse(q["period"], Portal.Web.Features.Salary.SalaryPeriod.Month(clock.Today.Year, clock.Today.Month));
             var query = new Portal.Web.Features.Salary.EligibilityQuery(period.From, period.To,
-                Portal.Web.Features.Salary.EligibilityFilters.ParseKinds(q["kinds"]), q["q"], q["review"] == "1");
+                Portal.Web.Features.Salary.EligibilityFilters.ParseKinds(q["kinds"]), q["q"], q["review"] == "1",
+                Guid.TryParse(q["unit"], out var unit) ? unit : null);
             var file = await export.ProposalAsync(period, query, format == "docx", ct);
             return Results.File(file.Bytes, file.ContentType, file.FileName);
         });

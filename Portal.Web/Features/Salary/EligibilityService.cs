@@ -46,7 +46,7 @@ public sealed class EligibilityService(IDbContextFactory<PortalDbContext> contex
         }
         var law = await SalaryFactsLoader.LawAsync(db, ct);
         var units = await SalaryFactsLoader.UnitsAsync(db, unitIds, ct);
-        var people = await SalaryFactsLoader.LoadAsync(db, staff, units, ct);
+        var people = await SalaryFactsLoader.LoadAsync(db, staff, units, clock.Today, ct);
         var rows = Evaluate(people, law, today, query, options);
         var quotas = await QuotasAsync(db, units, law, query.To.Year, ct);
         await AuditTrail.RecordAsync(db, clock.Now, AuditAction.Viewed, "SalaryEligibility", $"{query.From:yyyy-MM-dd}..{query.To:yyyy-MM-dd}", ct,
@@ -70,7 +70,7 @@ public sealed class EligibilityService(IDbContextFactory<PortalDbContext> contex
         var first = new DateOnly(today.Year, today.Month, 1);
         var law = await SalaryFactsLoader.LawAsync(db, ct);
         var units = await SalaryFactsLoader.UnitsAsync(db, unitIds, ct);
-        var people = await SalaryFactsLoader.LoadAsync(db, staff, units, ct);
+        var people = await SalaryFactsLoader.LoadAsync(db, staff, units, clock.Today, ct);
         var query = new EligibilityQuery(first, first.AddMonths(months).AddDays(-1));
         var rows = Evaluate(people, law, today, query with { }, options with { RetirementLookAheadMonths = 0 });
         var overdue = rows.Count(r => r.Overdue && r.Kind is EligibilityKind.RegularRaise or EligibilityKind.BeyondFrame);
@@ -95,9 +95,12 @@ public sealed class EligibilityService(IDbContextFactory<PortalDbContext> contex
         var staff = db.Staff.Where(s => s.Id == staffId && scope.UnitIds(db).Contains(s.UnitId));
         var law = await SalaryFactsLoader.LawAsync(db, ct);
         var units = await SalaryFactsLoader.UnitsAsync(db, staff.Select(s => s.UnitId), ct);
-        if ((await SalaryFactsLoader.LoadAsync(db, staff, units, ct)).SingleOrDefault() is not { } person) return null;
+        if ((await SalaryFactsLoader.LoadAsync(db, staff, units, clock.Today, ct)).SingleOrDefault() is not { } person) return null;
         var today = clock.Today;
         var facts = person.Facts;
+        // The explanation can cite discipline, detention or suspension: the read is logged like the discipline section's.
+        await AuditTrail.RecordAsync(db, clock.Now, AuditAction.Viewed, "SalaryOutlook", staffId.ToString(), ct, unitId: person.UnitId, subjectId: staffId,
+            detail: $"{facts.Disciplines.Count} kỷ luật, {facts.Absences.Count} thời gian nghỉ");
         try
         {
             var regular = RaiseEngine.Regular(facts, law, Eligibility.JudgedOn(facts, today));
@@ -111,6 +114,16 @@ public sealed class EligibilityService(IDbContextFactory<PortalDbContext> contex
             // The admin must add the number; the record still shows, with what is missing.
             return new SalaryOutlook(today, null, null, null, null, string.Format(Resources.Strings.SalaryParameterMissing, e.Code, e.On.ToString("dd/MM/yyyy")));
         }
+    }
+
+    /// <summary>The schools the user may list, for the school filter.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> SchoolsAsync(CancellationToken ct = default)
+    {
+        var scope = await user.RequireAsync(PortalRoles.RecordReaders, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var schools = await db.Units.AsNoTracking().Where(u => scope.UnitIds(db).Contains(u.Id) && u.Kind == Portal.Domain.Organisation.OrgUnitKind.School)
+            .OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        return schools.Select(s => (s.Id, s.Name)).ToList();
     }
 
     /// <summary>The engine over loaded people, filtered and sorted by date then name. Pure: the benchmark calls it too.</summary>

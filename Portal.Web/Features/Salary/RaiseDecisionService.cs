@@ -17,8 +17,14 @@ namespace Portal.Web.Features.Salary;
 /// <summary>The particulars of one raise decision covering many people (quyết định nâng bậc lương).</summary>
 public sealed record RaiseDecisionInput(string Number, string Signer, string IssuingBody, DateOnly SignedOn, DateOnly EffectiveOn, string? Summary);
 
-/// <summary>A person picked from the list, with what they were listed for.</summary>
-public sealed record RaisePick(Guid StaffId, EligibilityKind Kind);
+/// <summary>
+/// A person picked from the list, with what the list showed: the kind, the date and the step or percentage proposed. The
+/// server recomputes and refuses when that is no longer what it finds (a decision recorded meanwhile, a record changed).
+/// </summary>
+public sealed record RaisePick(Guid StaffId, EligibilityKind Kind, DateOnly DueOn, int? NextStep, decimal? NextBeyondFramePercent)
+{
+    public static RaisePick Of(EligibilityRow row) => new(row.StaffId, row.Kind, row.DueOn, row.NextStep, row.NextBeyondFramePercent);
+}
 
 /// <summary>The signed paper's scan.</summary>
 public sealed record ScanFile(string FileName, byte[] Bytes);
@@ -54,14 +60,15 @@ public sealed class RaiseDecisionService(IDbContextFactory<PortalDbContext> cont
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var ids = picks.Select(p => p.StaffId).ToList();
-        // Two decisions for the same people at once: the second waits here, then finds the first one's rows and refuses.
-        var locked = await db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM staff_members WHERE "Id" = ANY({ids}) FOR UPDATE""").ToListAsync(ct);
+        var ids = picks.Select(p => p.StaffId).Order().ToArray();
+        // Two decisions for the same people at once: the second waits here, then finds the first one's rows and refuses
+        // (what it recomputes no longer matches what its list showed). Locked in id order, so two decisions cannot deadlock.
+        var locked = await db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM staff_members WHERE "Id" = ANY({ids}) ORDER BY "Id" FOR UPDATE""").ToListAsync(ct);
         var staff = db.Staff.Where(s => ids.Contains(s.Id) && scope.UnitIds(db).Contains(s.UnitId) && s.Status == StaffStatus.Active);
         var law = await SalaryFactsLoader.LawAsync(db, ct);
         var units = await SalaryFactsLoader.UnitsAsync(db, staff.Select(s => s.UnitId).Distinct(), ct);
-        var people = (await SalaryFactsLoader.LoadAsync(db, staff, units, ct)).ToDictionary(p => p.Facts.StaffId);
-        if (people.Count != ids.Count || locked.Count != ids.Count) return SaveResult.Failed(Strings.StaffNotFound);
+        var people = (await SalaryFactsLoader.LoadAsync(db, staff, units, clock.Today, ct)).ToDictionary(p => p.Facts.StaffId);
+        if (people.Count != ids.Length || locked.Count != ids.Length) return SaveResult.Failed(Strings.StaffNotFound);
 
         // Judged as of today, for the review year of the signature; anything due within a year of it may be decided now.
         var rows = new List<EligibilityRow>();
@@ -70,7 +77,8 @@ public sealed class RaiseDecisionService(IDbContextFactory<PortalDbContext> cont
         {
             var person = people[pick.StaffId];
             var row = Eligibility.Of(person, law, today, DateOnly.MinValue, input.SignedOn.AddYears(1), options, input.SignedOn.Year)
-                .FirstOrDefault(r => r.Kind == pick.Kind && r.CanDecide);
+                .FirstOrDefault(r => r.Kind == pick.Kind && r.CanDecide && r.DueOn == pick.DueOn && r.NextStep == pick.NextStep
+                                     && r.NextBeyondFramePercent == pick.NextBeyondFramePercent);
             if (row is null) refused.Add(person.Facts.FullName);
             else rows.Add(row);
         }
@@ -79,6 +87,9 @@ public sealed class RaiseDecisionService(IDbContextFactory<PortalDbContext> cont
         var early = rows.Where(r => r.Kind == EligibilityKind.EarlyForAchievement).GroupBy(r => r.UnitId).ToList();
         if (early.Count > 0)
         {
+            // Two decisions for different people of one school must not share its last slot: the school's row is the lock.
+            var schoolIds = early.Select(g => g.Key).Order().ToArray();
+            await db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM org_units WHERE "Id" = ANY({schoolIds}) ORDER BY "Id" FOR UPDATE""").ToListAsync(ct);
             var quotas = (await EligibilityService.QuotasAsync(db, units, law, input.SignedOn.Year, ct)).ToDictionary(q => q.UnitId);
             foreach (var unit in early)
             {
@@ -105,12 +116,15 @@ public sealed class RaiseDecisionService(IDbContextFactory<PortalDbContext> cont
                     DecisionService.SafeName(scan.FileName, contentType!), contentType!, scan.Bytes.Length, sha!, now, scope.UserName));
                 db.AttachmentContents.Add(new AttachmentContent(attachmentId, scan.Bytes));
             }
-            var titleName = await db.SalaryRecords.Where(r => r.StaffMemberId == row.StaffId && r.SupersededAt == null && !r.Withdrawn)
-                .OrderByDescending(r => r.ValidFrom).Select(r => r.TitleName).FirstAsync(ct);
+            // The new row carries on the current one: title name, appointment day and percentage received stay as they were.
+            var held = await db.SalaryRecords.AsNoTracking()
+                .Where(r => r.StaffMemberId == row.StaffId && r.SupersededAt == null && !r.Withdrawn && r.ValidFrom == current.From)
+                .OrderByDescending(r => r.RecordedAt).Select(r => new { r.TitleName, r.TitleAppointedOn, r.PercentReceived }).FirstAsync(ct);
             var beyondFrame = row.Kind == EligibilityKind.BeyondFrame;
             db.SalaryRecords.Add(new SalaryRecord(row.StaffId, Guid.CreateVersion7(), row.DueOn, null, decision.Id, now, scope.UserName,
-                new SalaryDetails(current.TitleCode, titleName, current.Group, beyondFrame ? current.Step : row.NextStep!.Value,
-                    beyondFrame ? current.Coefficient : row.NextCoefficient!.Value, 100, beyondFrame ? row.NextBeyondFramePercent : null, null, KindOf(row.Kind))));
+                new SalaryDetails(current.TitleCode, held.TitleName, current.Group, beyondFrame ? current.Step : row.NextStep!.Value,
+                    beyondFrame ? current.Coefficient : row.NextCoefficient!.Value, held.PercentReceived,
+                    beyondFrame ? row.NextBeyondFramePercent : null, held.TitleAppointedOn, KindOf(row.Kind))));
             // The row that cites the decision is saved with it: the 15-day update is met the day the decision is recorded.
             if (await obligations.OpenForDecisionAsync(db, decision, ct) is { } obligation) obligation.Complete(today, ObligationOpener.ClosedBySystem);
         }

@@ -47,7 +47,7 @@ public static class SalaryFactsLoader
 
     /// <summary>The facts of every person <paramref name="staff"/> selects (a query, so the row tables filter in PostgreSQL).</summary>
     public static async Task<IReadOnlyList<StaffSalaryCase>> LoadAsync(PortalDbContext db, IQueryable<StaffMember> staff,
-        IReadOnlyDictionary<Guid, UnitSalarySetting> units, CancellationToken ct)
+        IReadOnlyDictionary<Guid, UnitSalarySetting> units, DateOnly today, CancellationToken ct)
     {
         var ids = staff.Select(s => s.Id);
         var people = await staff.AsNoTracking()
@@ -57,7 +57,8 @@ public static class SalaryFactsLoader
         var salaries = await (from r in Current(db.SalaryRecords, ids)
                               join d in db.Decisions on r.DecisionId equals d.Id into g
                               from d in g.DefaultIfEmpty()
-                              select new { r.StaffMemberId, r.ValidFrom, r.TitleCode, r.SalaryGroup, r.Step, r.Coefficient, r.SeniorityBeyondFramePercent, r.Kind, Number = d.Number })
+                              select new { r.StaffMemberId, r.ValidFrom, r.TitleCode, r.SalaryGroup, r.Step, r.Coefficient, r.SeniorityBeyondFramePercent, r.Kind, Number = d.Number,
+                                  SignedOn = (DateOnly?)d.SignedOn })
             .ToListAsync(ct);
         var ratings = await Current(db.RatingRecords, ids).Select(r => new { r.StaffMemberId, r.Year, r.ProfessionalRating }).ToListAsync(ct);
         var disciplines = await (from r in Current(db.DisciplineRecords, ids)
@@ -75,12 +76,14 @@ public static class SalaryFactsLoader
                             from d in g.DefaultIfEmpty()
                             select new { r.StaffMemberId, r.ValidFrom, r.Form, Number = d.Number })
             .ToListAsync(ct);
-        // A notice (or, without one, the retirement decision itself, which presupposes it) gives the retirement day.
+        // A notice (or, without one, the retirement decision itself, which presupposes it) gives the retirement day. Both
+        // name the day retirement begins ("nghỉ hưu từ ngày 01/01/2020", the pension's first day): the last working day is
+        // the day before. A later notice replaces an earlier one (a postponed retirement).
         var notices = await db.Decisions.AsNoTracking()
             .Where(d => d.StaffMemberId != null && ids.Contains(d.StaffMemberId.Value)
                         && (d.Kind == DecisionKind.RetirementNotice || d.Kind == DecisionKind.Retirement))
             .Select(d => new { StaffMemberId = d.StaffMemberId!.Value, d.Kind, d.SignedOn, d.EffectiveOn, d.Number }).ToListAsync(ct);
-        var posts = await Current(db.PositionRecords, ids).Where(r => r.ValidTo == null)
+        var posts = await Current(db.PositionRecords, ids).Where(r => r.ValidTo == null || r.ValidTo >= today)
             .Select(r => new { r.StaffMemberId, r.Position }).ToListAsync(ct);
 
         var salaryBy = salaries.ToLookup(r => r.StaffMemberId);
@@ -105,10 +108,10 @@ public static class SalaryFactsLoader
             var levels = unit?.Levels ?? [];
             var steps = salaryBy[p.Id].Where(r => r.ValidFrom is not null && r.SalaryGroup is not null)
                 .OrderBy(r => r.ValidFrom)
-                .Select(r => new SalaryStepHeld(r.ValidFrom!.Value, r.TitleCode, r.SalaryGroup!, r.Step, r.Coefficient, r.SeniorityBeyondFramePercent, r.Kind, r.Number))
+                .Select(r => new SalaryStepHeld(r.ValidFrom!.Value, r.TitleCode, r.SalaryGroup!, r.Step, r.Coefficient, r.SeniorityBeyondFramePercent, r.Kind, r.Number, r.SignedOn))
                 .ToList();
-            var notice = noticeBy[p.Id].OrderBy(n => n.Kind == DecisionKind.RetirementNotice ? 0 : 1).ThenBy(n => n.SignedOn)
-                .Select(n => new RetirementNotice(n.SignedOn, n.EffectiveOn, n.Number)).FirstOrDefault();
+            var notice = noticeBy[p.Id].OrderBy(n => n.Kind == DecisionKind.RetirementNotice ? 0 : 1).ThenByDescending(n => n.SignedOn)
+                .Select(n => new RetirementNotice(n.SignedOn, n.EffectiveOn.AddDays(-1), n.Number)).FirstOrDefault();
             var achievements = awardBy[p.Id].Where(a => a.ValidFrom is not null).Select(a =>
             {
                 var level = Level(p.UnitId, a.Form, levels);

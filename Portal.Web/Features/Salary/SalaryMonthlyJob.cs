@@ -53,7 +53,7 @@ public sealed class SalaryMonthlyJob(IDbContextFactory<PortalDbContext> contexts
         {
             var unitIds = db.Units.Where(u => batch.Contains(u.Id) && u.Kind == OrgUnitKind.School).Select(u => u.Id);
             var units = await SalaryFactsLoader.UnitsAsync(db, unitIds, ct);
-            var people = await SalaryFactsLoader.LoadAsync(db, db.Staff.Where(s => unitIds.Contains(s.UnitId) && s.Status == StaffStatus.Active), units, ct);
+            var people = await SalaryFactsLoader.LoadAsync(db, db.Staff.Where(s => unitIds.Contains(s.UnitId) && s.Status == StaffStatus.Active), units, today, ct);
             var quotas = today.Month >= 10 ? (await EligibilityService.QuotasAsync(db, units, law, today.Year, ct)).ToDictionary(q => q.UnitId) : [];
             // Early-raise candidacy is judged for this year's review, also in December when next month is in the new year.
             var query = new EligibilityQuery(next.From, next.To, ReviewYear: today.Year);

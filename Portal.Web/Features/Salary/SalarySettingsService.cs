@@ -25,7 +25,7 @@ public sealed class LevelLine
 /// its early-raise levels (its own regulation, or the portal's defaults). The principal sets their school's; the Admin any
 /// school of their subtree. Every change is audited by the interceptor.
 /// </summary>
-public sealed class SalarySettingsService(IDbContextFactory<PortalDbContext> contexts, CurrentUser user)
+public sealed class SalarySettingsService(IDbContextFactory<PortalDbContext> contexts, CurrentUser user, SchoolClock clock)
 {
     public async Task<IReadOnlyList<SchoolSetting>> SchoolsAsync(CancellationToken ct = default)
     {
@@ -75,11 +75,17 @@ public sealed class SalarySettingsService(IDbContextFactory<PortalDbContext> con
         var scope = await user.RequireAsync(PortalRoles.Overseers, ct);
         var cleaned = lines.Where(l => !string.IsNullOrWhiteSpace(l.FormPrefix)).ToList();
         if (cleaned.Count > 0 && string.IsNullOrWhiteSpace(source)) return SaveResult.Field("Source", Strings.EarlyLevelsSourceRequired);
-        if (cleaned.FirstOrDefault(l => l.MonthsEarly is < 0 or > 12) is { } months) return SaveResult.Field("Levels", string.Format(Strings.EarlyLevelMonthsInvalid, months.FormPrefix));
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // The law caps the months early (TT 08/2013 Art. 3: up to 12); the cap is a dated parameter like every legal number.
+        var law = await SalaryFactsLoader.LawAsync(db, ct);
+        if (law.Find(SalaryCodes.EarlyMaxMonths, clock.Today) is not { } cap)
+            return SaveResult.Failed(string.Format(Strings.SalaryParameterMissing, SalaryCodes.EarlyMaxMonths, clock.Today.ToString("dd/MM/yyyy")));
+        var max = (int)cap.Value;
+        if (cleaned.FirstOrDefault(l => l.MonthsEarly < 0 || l.MonthsEarly > max) is { } months)
+            return SaveResult.Field("Levels", string.Format(Strings.EarlyLevelMonthsInvalid, months.FormPrefix, max));
         if (cleaned.FirstOrDefault(l => l.Rank < 1) is { } rank) return SaveResult.Field("Levels", string.Format(Strings.EarlyLevelRankInvalid, rank.FormPrefix));
         if (cleaned.GroupBy(l => SalaryFactsLoader.Fold(l.FormPrefix)).FirstOrDefault(g => g.Count() > 1) is { } twice)
             return SaveResult.Field("Levels", string.Format(Strings.EarlyLevelTwice, twice.First().FormPrefix));
-        await using var db = await contexts.CreateDbContextAsync(ct);
         if (!await db.Units.AnyAsync(u => u.Id == unitId && u.Kind == OrgUnitKind.School && scope.UnitIds(db).Contains(u.Id), ct))
             throw new ForbiddenException(Strings.AccountUnitNotYours);
         db.EarlyRaiseLevels.RemoveRange(await db.EarlyRaiseLevels.Where(l => l.UnitId == unitId).ToListAsync(ct));
