@@ -351,4 +351,22 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal([null, 5m], rows.Select(r => r.SeniorityBeyondFramePercent));
         Assert.Equal((9, 4.98m, RaiseKind.BeyondFrame), (rows[1].Step, rows[1].Coefficient, rows[1].Kind!.Value));
     }
+
+    [Fact]
+    public async Task One_person_whose_dates_reach_before_a_legal_number_does_not_hide_the_others()
+    {
+        await using var portal = await PortalHarness.CreateAsync(postgres);
+        var school = await SchoolAsync(portal, "Trường Tiểu học Số Liệu Cũ");
+        var due = await DueInDecemberAsync(portal, school.Unit.Id, "Đinh Thị Bình Thường");
+        // At A1's last step since 1995: the PCTNVK percentages in the seed start in 2004, so 1998 has no number to read.
+        await SalaryRecords.CreateAsync(portal, school.Unit.Id, "Cù Văn Lâu Năm", new DateOnly(1968, 3, 3), Gender.Male,
+            new Step(new DateOnly(1995, 1, 1), "V.07.03.29", "A1", 9, 4.98m));
+
+        var list = await ListAsync(portal, school.Principal, December);
+
+        Assert.Contains(list.Rows, r => r.StaffId == due);
+        var problem = Assert.Single(list.Problems);
+        Assert.Contains("Cù Văn Lâu Năm", problem);
+        Assert.Contains("pctnvk.", problem);
+    }
 }

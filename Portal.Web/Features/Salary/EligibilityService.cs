@@ -21,7 +21,7 @@ public sealed record SalaryGlance(int DueUndecided, IReadOnlyList<SalaryMonth> M
 public sealed record SalaryMonth(DateOnly Month, int Raises, int BeyondFrame, int Retirements);
 
 /// <summary>The list, and for each school in it the early-raise quota of the year (one per full ten on the payroll).</summary>
-public sealed record EligibilityList(DateOnly AsOf, IReadOnlyList<EligibilityRow> Rows, IReadOnlyList<UnitQuota> Quotas);
+public sealed record EligibilityList(DateOnly AsOf, IReadOnlyList<EligibilityRow> Rows, IReadOnlyList<UnitQuota> Quotas, IReadOnlyList<string> Problems);
 
 /// <summary>A unit's early-raise quota for a year: slots, how many were already used, and the remainder reported upward.</summary>
 public sealed record UnitQuota(Guid UnitId, string UnitName, int Year, int Payroll, int Slots, int Used, int Remainder);
@@ -47,11 +47,12 @@ public sealed class EligibilityService(IDbContextFactory<PortalDbContext> contex
         var law = await SalaryFactsLoader.LawAsync(db, ct);
         var units = await SalaryFactsLoader.UnitsAsync(db, unitIds, ct);
         var people = await SalaryFactsLoader.LoadAsync(db, staff, units, clock.Today, ct);
-        var rows = Evaluate(people, law, today, query, options);
+        var problems = new List<string>();
+        var rows = Evaluate(people, law, today, query, options, problems);
         var quotas = await QuotasAsync(db, units, law, query.To.Year, ct);
         await AuditTrail.RecordAsync(db, clock.Now, AuditAction.Viewed, "SalaryEligibility", $"{query.From:yyyy-MM-dd}..{query.To:yyyy-MM-dd}", ct,
             unitId: query.UnitId ?? scope.UnitId, detail: $"{rows.Count} dòng, {people.Count} người");
-        return new EligibilityList(today, rows, quotas);
+        return new EligibilityList(today, rows, quotas, problems);
     }
 
     /// <summary>
@@ -127,12 +128,24 @@ public sealed class EligibilityService(IDbContextFactory<PortalDbContext> contex
     }
 
     /// <summary>The engine over loaded people, filtered and sorted by date then name. Pure: the benchmark calls it too.</summary>
-    public static IReadOnlyList<EligibilityRow> Evaluate(IEnumerable<StaffSalaryCase> people, SalaryLaw law, DateOnly asOf, EligibilityQuery query, SalaryOptions options)
+    public static IReadOnlyList<EligibilityRow> Evaluate(IEnumerable<StaffSalaryCase> people, SalaryLaw law, DateOnly asOf, EligibilityQuery query, SalaryOptions options,
+        ICollection<string>? problems = null)
     {
         var rows = new List<EligibilityRow>();
         foreach (var person in people)
         {
-            foreach (var row in Eligibility.Of(person, law, asOf, query.From, query.To, options, query.ReviewYear))
+            IReadOnlyList<EligibilityRow> found;
+            try
+            {
+                found = Eligibility.Of(person, law, asOf, query.From, query.To, options, query.ReviewYear);
+            }
+            catch (MissingLegalParameterException e) when (problems is not null)
+            {
+                // One person's dates reaching before a number's first day must not hide everyone else's raises.
+                problems.Add(string.Format(Resources.Strings.SalaryPersonParameterMissing, person.Facts.FullName, e.Code, e.On.ToString("dd/MM/yyyy")));
+                continue;
+            }
+            foreach (var row in found)
             {
                 if (query.Kinds is { Count: > 0 } kinds && !kinds.Contains(row.Kind)) continue;
                 if (query.OnlyNeedsReview && row.NeedsReview.Count == 0) continue;

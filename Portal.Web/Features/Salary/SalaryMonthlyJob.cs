@@ -57,7 +57,9 @@ public sealed class SalaryMonthlyJob(IDbContextFactory<PortalDbContext> contexts
             var quotas = today.Month >= 10 ? (await EligibilityService.QuotasAsync(db, units, law, today.Year, ct)).ToDictionary(q => q.UnitId) : [];
             // Early-raise candidacy is judged for this year's review, also in December when next month is in the new year.
             var query = new EligibilityQuery(next.From, next.To, ReviewYear: today.Year);
-            var rows = EligibilityService.Evaluate(people, law, today, query, options).ToLookup(r => r.UnitId);
+            var problems = new List<string>();
+            var rows = EligibilityService.Evaluate(people, law, today, query, options, problems).ToLookup(r => r.UnitId);
+            foreach (var problem in problems) logger.LogWarning("Monthly salary letter: {Problem}", problem);
             foreach (var principal in waiting.Where(p => units.ContainsKey(p.UnitId)))
             {
                 var letter = Compose(rows[principal.UnitId].ToList(), next, today, quotas.GetValueOrDefault(principal.UnitId));
