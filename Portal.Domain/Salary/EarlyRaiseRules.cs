@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Portal.Domain.Salary;
 
 /// <summary>
@@ -37,24 +34,11 @@ public static class AchievementPolicy
     /// </summary>
     public static AchievementLevel? Match(string awardForm, IEnumerable<AchievementLevel> levels)
     {
-        var form = Plain(awardForm);
-        return levels.Select(l => (Level: l, Prefix: Plain(l.FormPrefix)))
+        var form = Diacritics.Fold(awardForm);
+        return levels.Select(l => (Level: l, Prefix: Diacritics.Fold(l.FormPrefix)))
             .Where(l => l.Prefix.Length > 0 && form.StartsWith(l.Prefix, StringComparison.Ordinal))
             .OrderByDescending(l => l.Prefix.Length)
             .Select(l => l.Level)
             .FirstOrDefault();
-    }
-
-    private static string Plain(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var ch in text.Trim().Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
-            var c = ch is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(ch);
-            if (char.IsWhiteSpace(c) && (builder.Length == 0 || builder[^1] == ' ')) continue;
-            builder.Append(char.IsWhiteSpace(c) ? ' ' : c);
-        }
-        return builder.ToString();
     }
 }

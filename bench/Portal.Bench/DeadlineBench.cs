@@ -965,32 +965,6 @@ static class DeadlineBench
         public void Dispose() => _listener.Dispose();
     }
 
-    /// <summary>
-    /// CPU time of the throwaway cluster: the postmaster and its live children, plus the children it has reaped (parallel
-    /// workers, closed connections), from /proc in USER_HZ ticks (100 a second on Linux). Zero where there is no /proc.
-    /// </summary>
-    private sealed class ServerCpu(string dataDirectory)
-    {
-        public TimeSpan Used()
-        {
-            var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
-            if (!File.Exists("/proc/stat") || !File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).First(), out var postmaster)) return TimeSpan.Zero;
-            var ticks = 0L;
-            foreach (var process in Directory.EnumerateDirectories("/proc"))
-            {
-                if (!int.TryParse(Path.GetFileName(process), out var pid)) continue;
-                string stat;
-                try { stat = File.ReadAllText(Path.Combine(process, "stat")); }
-                catch (IOException) { continue; }
-                // After the command name in parentheses: state, ppid, …, utime (12th), stime, cutime, cstime.
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (pid == postmaster) ticks += long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14]);
-                else if (fields[1] == postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture)) ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
-            }
-            return TimeSpan.FromMilliseconds(ticks * 10);
-        }
-    }
-
     private sealed class NobodySignedIn : AuthenticationStateProvider
     {
         public override Task<AuthenticationState> GetAuthenticationStateAsync() =>

@@ -41,7 +41,7 @@ public sealed class EligibilityService(IDbContextFactory<PortalDbContext> contex
         var staff = db.Staff.Where(s => unitIds.Contains(s.UnitId) && s.Status == StaffStatus.Active);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var folded = SalaryFactsLoader.Fold(query.Search);
+            var folded = Portal.Domain.Diacritics.Fold(query.Search);
             staff = staff.Where(s => PortalDbFunctions.Fold(s.FullName).Contains(folded) || (s.StaffCode != null && s.StaffCode.ToLower().Contains(folded)));
         }
         var law = await SalaryFactsLoader.LawAsync(db, ct);

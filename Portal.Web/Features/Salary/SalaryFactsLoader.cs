@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain;
 using Portal.Domain.Decisions;
 using Portal.Domain.Salary;
 using Portal.Domain.Staff;
@@ -136,24 +135,14 @@ public static class SalaryFactsLoader
         rows.AsNoTracking().Where(r => ids.Contains(r.StaffMemberId) && r.SupersededAt == null && !r.Withdrawn);
 
     /// <summary>"Không hoàn thành nhiệm vụ" (NĐ 90/2020 Art. 2's lowest grade), whatever its spelling or case.</summary>
-    public static bool IsNotCompleted(string? rating) => rating is not null && Fold(rating).Contains("khong hoan thanh");
+    public static bool IsNotCompleted(string? rating) => rating is not null && Diacritics.Fold(rating).Contains("khong hoan thanh");
 
     /// <summary>The leadership post a school's allowance follows, from the open position rows ("Hiệu trưởng", "Phó Hiệu trưởng").</summary>
     public static LeadershipPost? PostOf(IEnumerable<string> positions)
     {
-        var folded = positions.Select(Fold).ToList();
+        var folded = positions.Select(Diacritics.Fold).ToList();
         if (folded.Any(p => p.StartsWith("hieu truong", StringComparison.Ordinal))) return LeadershipPost.Principal;
         if (folded.Any(p => p.StartsWith("pho hieu truong", StringComparison.Ordinal))) return LeadershipPost.VicePrincipal;
         return null;
-    }
-
-    /// <summary>Lower case without Vietnamese diacritics, the C# twin of portal_fold for values already in memory.</summary>
-    public static string Fold(string value)
-    {
-        var decomposed = value.Trim().ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(c);
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -84,7 +84,7 @@ public sealed class SalarySettingsService(IDbContextFactory<PortalDbContext> con
         if (cleaned.FirstOrDefault(l => l.MonthsEarly < 0 || l.MonthsEarly > max) is { } months)
             return SaveResult.Field("Levels", string.Format(Strings.EarlyLevelMonthsInvalid, months.FormPrefix, max));
         if (cleaned.FirstOrDefault(l => l.Rank < 1) is { } rank) return SaveResult.Field("Levels", string.Format(Strings.EarlyLevelRankInvalid, rank.FormPrefix));
-        if (cleaned.GroupBy(l => SalaryFactsLoader.Fold(l.FormPrefix)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        if (cleaned.GroupBy(l => Portal.Domain.Diacritics.Fold(l.FormPrefix)).FirstOrDefault(g => g.Count() > 1) is { } twice)
             return SaveResult.Field("Levels", string.Format(Strings.EarlyLevelTwice, twice.First().FormPrefix));
         if (!await db.Units.AnyAsync(u => u.Id == unitId && u.Kind == OrgUnitKind.School && scope.UnitIds(db).Contains(u.Id), ct))
             throw new ForbiddenException(Strings.AccountUnitNotYours);
