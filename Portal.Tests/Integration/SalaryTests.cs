@@ -270,13 +270,17 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(new DateOnly(2026, 12, 1), (await CandidateAsync()).DueOn); // the portal's default: a Giấy khen is worth 6 months
 
         LevelLine[] own = [new() { FormPrefix = "Giấy khen", MonthsEarly = 9, Rank = 1 }];
-        var unsourced = await portal.AsAsync<SaveResult, SalarySettingsService>(school.Principal, s => s.SaveLevelsAsync(school.Unit.Id, own, null, Ct));
+        var unsourced = await portal.AsAsync<SaveResult, SalarySettingsService>(school.Principal, s => s.SaveLevelsAsync(school.Unit.Id, own, null, "", Ct));
         Assert.True(unsourced.FieldErrors.ContainsKey("Source"));
         await Assert.ThrowsAsync<ForbiddenException>(() => portal.AsAsync<SaveResult, SalarySettingsService>(other.Principal, s =>
-            s.SaveLevelsAsync(school.Unit.Id, own, "Quy chế số 3/QC-BC", Ct)));
+            s.SaveLevelsAsync(school.Unit.Id, own, "Quy chế số 3/QC-BC", "", Ct)));
         var saved = await portal.AsAsync<SaveResult, SalarySettingsService>(school.Principal, s =>
-            s.SaveLevelsAsync(school.Unit.Id, own, "Quy chế số 7/QC-THQC ngày 05/01/2026", Ct));
+            s.SaveLevelsAsync(school.Unit.Id, own, "Quy chế số 7/QC-THQC ngày 05/01/2026", "", Ct));
         Assert.True(saved.Succeeded, saved.Error);
+        // A second principal's screen, opened before that save, cannot silently replace it.
+        var stale = await portal.AsAsync<SaveResult, SalarySettingsService>(school.Principal, s =>
+            s.SaveLevelsAsync(school.Unit.Id, [new() { FormPrefix = "Giấy khen", MonthsEarly = 3, Rank = 1 }], "Quy chế số 8/QC-THQC", "", Ct));
+        Assert.Contains("vừa được người khác lưu", stale.Error);
 
         Assert.Equal(new DateOnly(2026, 9, 1), (await CandidateAsync()).DueOn); // 9 months before 01/06/2027
         // The neighbour keeps the defaults.

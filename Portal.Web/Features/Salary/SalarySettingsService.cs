@@ -9,8 +9,9 @@ using Portal.Web.Shared;
 namespace Portal.Web.Features.Salary;
 
 /// <summary>A school as its salary settings show it.</summary>
+/// <remarks><see cref="LevelsStamp"/> names the school's own levels as they were read; a save over other ones is refused.</remarks>
 public sealed record SchoolSetting(Guid Id, string Name, SchoolLevel? Level, SchoolArea? Area, int? SchoolClass, uint Version,
-    bool OwnLevels, IReadOnlyList<LevelLine> Levels);
+    bool OwnLevels, IReadOnlyList<LevelLine> Levels, string LevelsStamp);
 
 /// <summary>One early-raise level as edited.</summary>
 public sealed class LevelLine
@@ -41,7 +42,7 @@ public sealed class SalarySettingsService(IDbContextFactory<PortalDbContext> con
         {
             var own = levels.Where(l => l.UnitId == s.Id).ToList();
             var shown = (own.Count > 0 ? own : defaults).Select(l => new LevelLine { FormPrefix = l.FormPrefix, MonthsEarly = l.MonthsEarly, Rank = l.Rank }).ToList();
-            return new SchoolSetting(s.Id, s.Name, s.SchoolLevel, s.SchoolArea, s.SchoolClass, s.Version, own.Count > 0, shown);
+            return new SchoolSetting(s.Id, s.Name, s.SchoolLevel, s.SchoolArea, s.SchoolClass, s.Version, own.Count > 0, shown, Stamp(own));
         }).ToList();
     }
 
@@ -70,7 +71,7 @@ public sealed class SalarySettingsService(IDbContextFactory<PortalDbContext> con
     /// Replaces the school's own early-raise levels; an empty list returns it to the portal's defaults. <paramref name="source"/>
     /// names the unit's regulation (quy chế) the levels come from.
     /// </summary>
-    public async Task<SaveResult> SaveLevelsAsync(Guid unitId, IReadOnlyList<LevelLine> lines, string? source, CancellationToken ct = default)
+    public async Task<SaveResult> SaveLevelsAsync(Guid unitId, IReadOnlyList<LevelLine> lines, string? source, string readStamp, CancellationToken ct = default)
     {
         var scope = await user.RequireAsync(PortalRoles.Overseers, ct);
         var cleaned = lines.Where(l => !string.IsNullOrWhiteSpace(l.FormPrefix)).ToList();
@@ -88,10 +89,20 @@ public sealed class SalarySettingsService(IDbContextFactory<PortalDbContext> con
             return SaveResult.Field("Levels", string.Format(Strings.EarlyLevelTwice, twice.First().FormPrefix));
         if (!await db.Units.AnyAsync(u => u.Id == unitId && u.Kind == OrgUnitKind.School && scope.UnitIds(db).Contains(u.Id), ct))
             throw new ForbiddenException(Strings.AccountUnitNotYours);
-        db.EarlyRaiseLevels.RemoveRange(await db.EarlyRaiseLevels.Where(l => l.UnitId == unitId).ToListAsync(ct));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The school's row is the lock: two principals saving at once take turns, and the second finds the first's levels.
+        await db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM org_units WHERE "Id" = {unitId} FOR UPDATE""").ToListAsync(ct);
+        var current = await db.EarlyRaiseLevels.Where(l => l.UnitId == unitId).ToListAsync(ct);
+        if (Stamp(current) != readStamp) return SaveResult.Failed(Strings.EarlyLevelsChanged);
+        db.EarlyRaiseLevels.RemoveRange(current);
         foreach (var l in cleaned)
             db.EarlyRaiseLevels.Add(new EarlyRaiseLevel(Guid.CreateVersion7(), unitId, l.FormPrefix, l.MonthsEarly, l.Rank, source!.Trim()));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return SaveResult.Saved(unitId);
     }
+
+    /// <summary>The school's own levels as read: their ids and row versions (empty when it uses the defaults).</summary>
+    private static string Stamp(IEnumerable<EarlyRaiseLevel> own) =>
+        string.Join(";", own.OrderBy(l => l.Id).Select(l => $"{l.Id:N}:{l.Version}"));
 }
