@@ -49,8 +49,8 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
     private static Task<EligibilityList> ListAsync(PortalHarness portal, TestUser user, SalaryPeriod period) =>
         portal.AsAsync<EligibilityList, EligibilityService>(user, s => s.ListAsync(new EligibilityQuery(period.From, period.To), Ct));
 
-    private static RaiseDecisionInput Decision(string number = "45/QĐ-THĐN") =>
-        new(number, "Trịnh Thị Hạnh Dung", "Trường Tiểu học (thử nghiệm)", new DateOnly(2026, 11, 27), new DateOnly(2026, 11, 27), null);
+    private static DecisionParticulars Decision(string number = "45/QĐ-THĐN") =>
+        new(number, DecisionKind.SalaryRaise, null, "Trịnh Thị Hạnh Dung", "Trường Tiểu học (thử nghiệm)", new DateOnly(2026, 11, 27), new DateOnly(2026, 11, 27));
 
     [Fact]
     public async Task The_principal_records_one_decision_for_two_people_and_each_gets_the_row_the_scan_and_a_met_deadline()
@@ -121,10 +121,10 @@ public sealed class SalaryTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Contains("PDF", exe.FieldErrors["File"]);
         var backwards = await portal.AsAsync<SaveResult, RaiseDecisionService>(school.Principal, s => s.RecordAsync(
             Decision() with { EffectiveOn = new DateOnly(2026, 11, 1) }, pick, null, Ct));
-        Assert.True(backwards.FieldErrors.ContainsKey(nameof(RaiseDecisionInput.EffectiveOn)));
+        Assert.True(backwards.FieldErrors.ContainsKey(nameof(DecisionParticulars.EffectiveOn)));
         var future = await portal.AsAsync<SaveResult, RaiseDecisionService>(school.Principal, s => s.RecordAsync(
             Decision() with { SignedOn = new DateOnly(2026, 12, 5), EffectiveOn = new DateOnly(2026, 12, 5) }, pick, null, Ct));
-        Assert.True(future.FieldErrors.ContainsKey(nameof(RaiseDecisionInput.SignedOn)));
+        Assert.True(future.FieldErrors.ContainsKey(nameof(DecisionParticulars.SignedOn)));
         var retirement = await portal.AsAsync<SaveResult, RaiseDecisionService>(school.Principal, s => s.RecordAsync(Decision(),
             [new RaisePick(due, EligibilityKind.Retirement, new DateOnly(2026, 12, 1), null, null)], null, Ct));
         Assert.False(retirement.Succeeded);

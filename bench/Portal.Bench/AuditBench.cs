@@ -445,10 +445,4 @@ static class AuditBench
         public ActorInfo Current { get; } = current;
     }
 
-    private sealed class FixedUser : AuthenticationStateProvider
-    {
-        public ClaimsPrincipal Principal { get; set; } = new();
-
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(Principal));
-    }
 }

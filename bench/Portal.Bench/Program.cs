@@ -228,10 +228,3 @@ static async Task<ClaimsPrincipal> UserAsync(IServiceProvider services, OrgUnit 
     await users.AddToRoleAsync(user, role);
     return new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Role, role)], "bench"));
 }
-
-sealed class FixedUser : AuthenticationStateProvider
-{
-    public ClaimsPrincipal Principal { get; set; } = new();
-
-    public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(Principal));
-}

@@ -953,10 +953,4 @@ static class SalaryBench
         public void Dispose() => _listener.Dispose();
     }
 
-    private sealed class FixedUser : AuthenticationStateProvider
-    {
-        public ClaimsPrincipal Principal { get; set; } = new();
-
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(Principal));
-    }
 }

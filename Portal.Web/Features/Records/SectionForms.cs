@@ -186,7 +186,7 @@ public sealed class DecisionForm : IValidatableObject
 {
     public Guid? Id { get; set; }
     public uint? Version { get; set; }
-    [Required(ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.DecisionNumberRequired))]
+    [Required(ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.RegisterDecisionNumberRequired))]
     [StringLength(100, ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.TooLong))]
     public string Number { get; set; } = "";
     public Domain.Decisions.DecisionKind Kind { get; set; } = Domain.Decisions.DecisionKind.Other;

@@ -14,9 +14,6 @@ using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Salary;
 
-/// <summary>The particulars of one raise decision covering many people (quyết định nâng bậc lương).</summary>
-public sealed record RaiseDecisionInput(string Number, string Signer, string IssuingBody, DateOnly SignedOn, DateOnly EffectiveOn, string? Summary);
-
 /// <summary>
 /// A person picked from the list, with what the list showed: the kind, the date and the step or percentage proposed. The
 /// server recomputes and refuses when that is no longer what it finds (a decision recorded meanwhile, a record changed).
@@ -37,11 +34,15 @@ public sealed record ScanFile(string FileName, byte[] Bytes);
 public sealed class RaiseDecisionService(IDbContextFactory<PortalDbContext> contexts, CurrentUser user, SchoolClock clock, SalaryOptions options,
     AttachmentOptions attachments, ObligationOpener obligations)
 {
-    public async Task<SaveResult> RecordAsync(RaiseDecisionInput input, IReadOnlyList<RaisePick> picks, ScanFile? scan, CancellationToken ct = default)
+    /// <summary>
+    /// Records <paramref name="input"/> (its kind is always a salary raise) for the people picked. An empty summary gets each
+    /// person's own ("Nâng bậc thường xuyên: từ bậc 3 (3,00) lên bậc 4 (3,33) từ 01/12/2026").
+    /// </summary>
+    public async Task<SaveResult> RecordAsync(DecisionParticulars input, IReadOnlyList<RaisePick> picks, ScanFile? scan, CancellationToken ct = default)
     {
         var scope = await user.RequireAsync(PortalRoles.Overseers, ct);
         var today = clock.Today;
-        if (string.IsNullOrWhiteSpace(input.Number)) return SaveResult.Field(nameof(input.Number), Strings.RaiseDecisionNumberRequired);
+        if (string.IsNullOrWhiteSpace(input.Number)) return SaveResult.Field(nameof(input.Number), Strings.RegisterDecisionNumberRequired);
         if (string.IsNullOrWhiteSpace(input.Signer)) return SaveResult.Field(nameof(input.Signer), Strings.SignerRequired);
         if (string.IsNullOrWhiteSpace(input.IssuingBody)) return SaveResult.Field(nameof(input.IssuingBody), Strings.IssuingBodyRequired);
         if (input.SignedOn > today) return SaveResult.Field(nameof(input.SignedOn), Strings.DecisionDateInFuture);
